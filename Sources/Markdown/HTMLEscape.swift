@@ -1,0 +1,20 @@
+// Escaping for the HTML Trellis writes itself (heading ids, table cells and captions).
+
+enum HTMLEscape {
+    /// `& < > " '` as entities, so text is safe in element content and quoted attributes.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

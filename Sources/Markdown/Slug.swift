@@ -1,0 +1,69 @@
+// Heading ids in GitHub's style, and the allocator that keeps ids unique within one body.
+
+extension Markdown {
+    /// GitHub-style heading slug ("## Risks & issues" -> "risks--issues"), exposed for tests and TrellisKit.
+    ///
+    /// Lower-cased; letters (any script), combining marks, decimal digits, `-` and `_` kept;
+    /// each space becomes `-`; everything else is dropped (as github-slugger does). Leading and
+    /// trailing whitespace is ignored. May return "" (a heading of punctuation only).
+    public static func slug(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.trimmingWhitespace().lowercased().unicodeScalars {
+            if scalar == " " || scalar == "-" {
+                out.append("-")
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark,
+                 .decimalNumber, .connectorPunctuation:
+                out.append(scalar)
+            default:
+                break
+            }
+        }
+        return String(out)
+    }
+}
+
+/// Hands out ids unique within one body: the first "risks" is "risks", then "risks-1", "risks-2".
+struct IDAllocator {
+    private var used: Set<String> = []
+    private var nextSuffix: [String: Int] = [:]
+
+    /// A unique id based on `base` ("section" when `base` is empty).
+    mutating func claim(_ base: String) -> String {
+        let base = base.isEmpty ? "section" : base
+        if used.insert(base).inserted { return base }
+        var suffix = nextSuffix[base, default: 1]
+        while !used.insert("\(base)-\(suffix)").inserted { suffix += 1 }
+        nextSuffix[base] = suffix + 1
+        return "\(base)-\(suffix)"
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and newlines.
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// Runs of whitespace as single spaces, with none at either end.
+    func collapsingWhitespace() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for character in self {
+            if character.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

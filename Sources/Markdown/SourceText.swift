@@ -1,0 +1,93 @@
+// The body as UTF-8 lines, so positions cmark reports (1-based lines, 1-based byte columns)
+// can be checked against the text and turned into the character columns editors see.
+
+/// The body's bytes, split into lines once.
+struct SourceText {
+    let bytes: [UInt8]
+    /// Byte offset where each line starts; line N (from 1) starts at `lineStarts[N - 1]`.
+    private let lineStarts: [Int]
+    /// Whether each line is all ASCII, where character columns are byte columns.
+    private let lineIsASCII: [Bool]
+    /// Each line's first byte column after leading spaces, tabs and `>`s (container markers).
+    private let lineContentStart: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0], ascii = [true], contentStarts = [1]
+        var inPrefix = true
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+                ascii.append(true)
+                contentStarts.append(1)
+                inPrefix = true
+                continue
+            }
+            if byte >= 0x80 { ascii[ascii.count - 1] = false }
+            if inPrefix, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") {
+                contentStarts[contentStarts.count - 1] += 1
+            } else {
+                inPrefix = false
+            }
+        }
+        lineStarts = starts
+        lineIsASCII = ascii
+        lineContentStart = contentStarts
+    }
+
+    /// The bytes of a line (from 1), without its line ending; empty outside the body.
+    func line(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1, number <= lineStarts.count else { return [] }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    /// A 1-based byte column of a line as a 1-based column counted in Unicode characters
+    /// (code points), as editors and YAML count them.
+    ///
+    /// `ColumnCounter` does the same, remembering where it got to on a long non-ASCII line.
+    func characterColumn(line number: Int, byteColumn: Int) -> Int {
+        var counter = ColumnCounter()
+        return counter.characterColumn(in: self, line: number, byteColumn: byteColumn)
+    }
+
+    /// Counts character columns from the last place asked for on the same line, so asking
+    /// for the links of one long line in order is linear, not quadratic.
+    struct ColumnCounter {
+        private var last = (line: 0, byteColumn: 1, column: 1)
+
+        mutating func characterColumn(in source: SourceText, line number: Int, byteColumn: Int) -> Int {
+            guard number >= 1, number <= source.lineStarts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+            if source.lineIsASCII[number - 1] { return byteColumn }
+            let bytes = source.line(number)
+            if last.line != number || last.byteColumn > byteColumn { last = (number, 1, 1) }
+            let from = bytes.startIndex + min(last.byteColumn - 1, bytes.count)
+            let to = bytes.startIndex + min(byteColumn - 1, bytes.count)
+            var column = last.column
+            for byte in bytes[from..<to] where byte & 0xC0 != 0x80 { column += 1 }
+            last = (number, byteColumn, column)
+            return column
+        }
+    }
+
+    /// The byte column where an inline starts.
+    ///
+    /// cmark 0.30 gives inlines a source position, but on a paragraph's second and later lines
+    /// it counts columns from the block's start column over the line with its leading
+    /// whitespace (and container markers) stripped, so `"\n    x [l](u)"` reports the link at
+    /// column 3. This recomputes the column from the line's first content byte and keeps it if
+    /// the byte there is what the inline starts with (`[`, `<` or `!`); otherwise cmark's.
+    func inlineByteColumn(line number: Int, reported: Int, blockLine: Int, blockColumn: Int,
+                          startsWith expected: [UInt8]) -> Int {
+        guard number != blockLine, number >= 1, number <= lineStarts.count else { return reported }
+        let bytes = line(number)
+        func starts(at column: Int) -> Bool {
+            column >= 1 && column <= bytes.count && expected.contains(bytes[bytes.startIndex + column - 1])
+        }
+        let recomputed = lineContentStart[number - 1] + (reported - blockColumn)
+        if starts(at: recomputed) { return recomputed }
+        return reported
+    }
+}

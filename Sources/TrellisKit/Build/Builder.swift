@@ -1,0 +1,140 @@
+import Foundation
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// The folder holding `Content/`.
+    public var site: URL
+    /// Where to write; `SITE/Public` when nil.
+    public var output: URL?
+    /// The instant the build shows the site at (consultation states, banners).
+    public var now: Date
+    /// `--now` as written, read on the site's clock once site.yml is known; overrides `now`.
+    public var nowWritten: WrittenTime?
+    /// Include files marked `draft: true`.
+    public var drafts: Bool
+    /// False for `trellis check`: everything but writing.
+    public var write: Bool
+
+    /// Options for building or checking `site` as it stands at `now`.
+    public init(site: URL, output: URL? = nil, now: Date, nowWritten: WrittenTime? = nil, drafts: Bool = false, write: Bool = true) {
+        self.site = site
+        self.output = output
+        self.now = now
+        self.nowWritten = nowWritten
+        self.drafts = drafts
+        self.write = write
+    }
+
+    /// The output folder in use.
+    public var outputFolder: URL { output ?? site.appendingPathComponent("Public") }
+}
+
+/// What a build found and did.
+public struct BuildResult: Sendable {
+    /// Every problem, sorted by place.
+    public var diagnostics: [Diagnostic]
+    /// Pages and files written (or that would be written, for `check`).
+    public var fileCount: Int
+    public var pageCount: Int
+    /// The next instant at which anything the site shows changes, if any.
+    public var nextChange: Date?
+    /// `now` and `next_change` as written to build.json, in the site's zone.
+    public var nowText: String
+    public var nextChangeText: String?
+    /// Whether the output folder was replaced.
+    public var wrote: Bool
+
+    /// Whether the build failed.
+    public var failed: Bool { diagnostics.hasErrors }
+}
+
+/// Hears which stage a build is in, so the command line can show progress.
+public protocol BuildReporter: Sendable {
+    /// A stage has started; `count` is how many items it works through, when known.
+    func stage(_ name: String, count: Int?)
+}
+
+/// Runs the stages of a build as a fixed, named list.
+public enum Builder {
+    /// Loads, checks, renders and (unless checking) writes the site.
+    public static func build(_ options: BuildOptions, reporter: BuildReporter? = nil) -> BuildResult {
+        var options = options
+        var diagnostics: [Diagnostic] = []
+        func finish(files: [OutputFile] = [], pages: Int = 0, next: Date? = nil, clock: SiteClock, wrote: Bool = false) -> BuildResult {
+            let format = GOVUKFormat(clock: clock)
+            return BuildResult(diagnostics: diagnostics.sortedForReport(), fileCount: files.count, pageCount: pages, nextChange: next,
+                               nowText: format.iso(options.now), nextChangeText: next.map(format.iso), wrote: wrote)
+        }
+
+        reporter?.stage("Reading Content/", count: nil)
+        let loaded = ContentLoader.load(site: options.site)
+        diagnostics += loaded.diagnostics
+        var settings = SiteSettings.fallback
+        if let text = loaded.siteSettings {
+            let (decoded, problems) = SiteSettingsDecoder.decode(text)
+            settings = decoded
+            diagnostics += problems
+        }
+        let clock = SiteClock(identifier: settings.timeZone) ?? SiteClock(timeZone: TimeZone(identifier: "Europe/London")!)
+        if let written = options.nowWritten { options.now = written.instant ?? clock.start(of: written) }
+
+        reporter?.stage("Reading front matter", count: loaded.files.count)
+        let decoded = loaded.files.parallelMap { DocumentDecoder.decode($0, clock: clock) }
+        diagnostics += decoded.flatMap(\.1)
+        let all = decoded.compactMap(\.0)
+        let documents = options.drafts ? all : all.filter { !$0.draft }
+
+        reporter?.stage("Resolving references", count: documents.count)
+        let index = SiteIndex(settings: settings, documents: documents, assets: loaded.assets)
+        diagnostics += ReferenceChecker.check(index, allDocuments: all)
+
+        reporter?.stage("Rendering Markdown", count: documents.count)
+        let bodies = BodyRenderer.render(index)
+        diagnostics += bodies.flatMap(\.diagnostics)
+        diagnostics += BodyRenderer.checkFragments(bodies, index: index)
+
+        let consultations = index.documents.compactMap { document in document.consultation.map { (document, $0) } }
+        for (_, consultation) in consultations {
+            if let warning = consultation.value.overdueWarning(now: options.now, clock: clock, at: consultation.location) { diagnostics.append(warning) }
+        }
+        let next = NextChange.earliest(
+            consultations: consultations.map(\.1.value),
+            notices: settings.notices.map { NoticeWindow(from: $0.from?.value, until: $0.until?.value, clock: clock) },
+            after: options.now, clock: clock)
+
+        reporter?.stage("Loading the theme", count: nil)
+        let (theme, themeProblems) = Theme.load(site: options.site, name: settings.theme)
+        diagnostics += themeProblems
+        guard let theme, !diagnostics.hasErrors else { return finish(next: next, clock: clock) }
+
+        reporter?.stage("Rendering pages", count: index.documents.count + index.priorityOrder.count)
+        let assets = ThemeAssets(theme.assets)
+        let updated = Dictionary(uniqueKeysWithValues: index.documents.compactMap { document in
+            document.updated.map { (document.reference, clock.start(of: $0.value)) }
+        })
+        let site = SiteContext(index: index, bodies: bodies, now: options.now, clock: clock, updated: updated, stylesheet: assets.stylesheet, script: assets.script)
+        var files = SiteRenderer(site: site, theme: theme).render()
+        let pageCount = files.count { $0.path.hasSuffix(".html") }
+        files += assets.files
+        for asset in loaded.assets {
+            let url = options.site.appendingPathComponent("Content/assets").appendingPathComponent(asset)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.append(.error(.unreadableFile, "cannot read Content/assets/\(asset); check its permissions", at: SourceLocation(file: "Content/assets/\(asset)")))
+                continue
+            }
+            files.append(OutputFile(path: "assets/" + asset, data: data))
+        }
+        let format = GOVUKFormat(clock: clock)
+        let buildJSON = "{\"next_change\":\(next.map { "\"\(format.iso($0))\"" } ?? "null"),\"now\":\"\(format.iso(options.now))\"}\n"
+        files.append(OutputFile(path: "build.json", data: Data(buildJSON.utf8)))
+        files.sort { $0.path < $1.path }
+        guard options.write, !diagnostics.hasErrors else { return finish(files: files, pages: pageCount, next: next, clock: clock) }
+
+        reporter?.stage("Writing \(options.outputFolder.lastPathComponent)/", count: files.count)
+        if let problem = OutputWriter.write(files, to: options.outputFolder, site: options.site) {
+            diagnostics.append(problem)
+            return finish(files: files, pages: pageCount, next: next, clock: clock)
+        }
+        return finish(files: files, pages: pageCount, next: next, clock: clock, wrote: true)
+    }
+}

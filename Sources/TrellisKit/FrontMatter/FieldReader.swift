@@ -1,0 +1,160 @@
+import Foundation
+import Yams
+
+/// Reads typed values from one YAML mapping of a file's front matter, reporting each problem
+/// at the line and column of the key or value, and remembering which keys it was asked for.
+final class FieldReader {
+    let file: String
+    let sink: DiagnosticSink
+    /// Added to Yams' 1-based lines to give lines of the file.
+    let lineOffset: Int
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let place: SourceLocation
+    private var used: Set<String> = []
+
+    init(file: String, mapping: Node.Mapping, lineOffset: Int, sink: DiagnosticSink, place: SourceLocation) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.sink = sink
+        self.place = place
+        pairs = mapping.map { (key: $0.key.scalar?.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// The place of a node in the file.
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return place }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The place of a key, or of this mapping when the key is absent.
+    func location(ofKey key: String) -> SourceLocation {
+        pairs.first { $0.key == key }.map { location(of: $0.keyNode) } ?? place
+    }
+
+    /// Whether the key is written at all (even as null).
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    /// The raw node of a key, marking it used; nil for an absent or null value.
+    func node(_ key: String) -> Node? {
+        used.insert(key)
+        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
+            return nil
+        }
+        if case .scalar(let scalar) = value, ["~", "null", "Null", "NULL"].contains(scalar.string), scalar.style == .plain { return nil }
+        return value
+    }
+
+    /// A text value. Numbers and dates are read as the text written.
+    func string(_ key: String, required: Bool = false, what: String = "text") -> Located<String>? {
+        guard let value = node(key) else {
+            if required { missing(key, what: what) }
+            return nil
+        }
+        return text(of: value, key: key, what: what)
+    }
+
+    /// The text of a scalar node, or a wrong-type error naming the key.
+    func text(of value: Node, key: String, what: String = "text") -> Located<String>? {
+        switch value {
+        case .scalar(let scalar):
+            let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Located(trimmed, at: location(of: value))
+        case .mapping, .sequence, .alias:
+            sink.add(.error(.wrongType, "'\(key)' must be \(what), not \(describe(value))", at: location(of: value)))
+            return nil
+        }
+    }
+
+    /// `true` or `false`.
+    func bool(_ key: String) -> Bool? {
+        guard let value = string(key, what: "true or false") else { return nil }
+        switch value.value.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            sink.add(.error(.wrongType, "'\(key)' must be true or false, not '\(value.value)'", at: value.location))
+            return nil
+        }
+    }
+
+    /// One of a fixed set of words, with "did you mean" for a near miss.
+    func choice(_ key: String, from allowed: [String], required: Bool = false) -> Located<String>? {
+        guard let value = string(key, required: required, what: "one of \(allowed.joined(separator: ", "))") else { return nil }
+        guard allowed.contains(value.value) else {
+            sink.add(.error(.invalidValue, "'\(value.value)' is not a valid \(key)\(Suggestion.didYouMean(value.value, in: allowed)); write one of \(allowed.joined(separator: ", "))", at: value.location))
+            return nil
+        }
+        return value
+    }
+
+    /// A date (`2011-01-31`) or a date and time (`2011-01-31T17:00`).
+    func time(_ key: String, required: Bool = false, dateOnly: Bool = false) -> Located<WrittenTime>? {
+        let expected = dateOnly ? "a date like 2011-01-31" : "a date like 2011-01-31 or a date and time like 2011-01-31T17:00"
+        guard let value = string(key, required: required, what: expected) else { return nil }
+        guard let time = WrittenTime.parse(value.value), !(dateOnly && time.hasTime) else {
+            sink.add(.error(.invalidDate, "'\(key)' must be \(expected), not '\(value.value)'", at: value.location))
+            return nil
+        }
+        return Located(time, at: value.location)
+    }
+
+    /// A list of ids (a single id is taken as a list of one).
+    func ids(_ key: String) -> [Located<String>] {
+        guard let value = node(key) else { return [] }
+        switch value {
+        case .scalar: return text(of: value, key: key).map { [$0] } ?? []
+        case .sequence(let items): return items.compactMap { text(of: $0, key: key, what: "an id") }
+        case .mapping, .alias:
+            sink.add(.error(.wrongType, "'\(key)' must be a list of ids like [gosport, havant], not \(describe(value))", at: location(of: value)))
+            return []
+        }
+    }
+
+    /// The items of a list; a mapping or text where a list belongs is an error.
+    func list(_ key: String, what: String) -> [Node] {
+        guard let value = node(key) else { return [] }
+        if case .sequence(let items) = value { return Array(items) }
+        sink.add(.error(.wrongType, "'\(key)' must be a list of \(what), written one per line starting with '- '", at: location(of: value)))
+        return []
+    }
+
+    /// A nested mapping (`period: { from: ..., to: ... }`).
+    func mapping(_ key: String, required: Bool = false, what: String) -> FieldReader? {
+        guard let value = node(key) else {
+            if required { missing(key, what: what) }
+            return nil
+        }
+        return reader(for: value, key: key, what: what)
+    }
+
+    /// A reader for a mapping node found inside this one, sharing this file's diagnostics.
+    func reader(for value: Node, key: String, what: String) -> FieldReader? {
+        guard case .mapping(let mapping) = value else {
+            sink.add(.error(.wrongType, "'\(key)' must be \(what), not \(describe(value))", at: location(of: value)))
+            return nil
+        }
+        return FieldReader(file: file, mapping: mapping, lineOffset: lineOffset, sink: sink, place: location(of: value))
+    }
+
+    /// Warns about each key no one asked for, naming the nearest known key.
+    func warnUnknownKeys(known: [String], context: String) {
+        for pair in pairs where !used.contains(pair.key) && !known.contains(pair.key) {
+            let hint = Suggestion.nearest(to: pair.key, in: known).map { " (did you mean '\($0)'?)" } ?? "; the keys \(context) can have are \(known.joined(separator: ", "))"
+            sink.add(.warning(.unknownKey, "unknown key '\(pair.key)' \(context)\(hint)", at: location(of: pair.keyNode)))
+        }
+    }
+
+    private func missing(_ key: String, what: String) {
+        sink.add(.error(.missingKey, "missing '\(key)': add a line '\(key): ...' with \(what)", at: place))
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "'\(scalar.string)'"
+        case .mapping: "a group of settings"
+        case .sequence: "a list"
+        case .alias: "an alias (YAML's * references are not supported; write the value out)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// A file cut into its YAML front matter and its Markdown body, with where each starts.
+struct SplitFile: Sendable {
+    /// The YAML between the `---` lines.
+    var yaml: String
+    /// File line of the YAML's first line (2 when the file starts with `---`).
+    var yamlFirstLine: Int
+    /// The Markdown after the closing `---`.
+    var body: String
+    /// Lines before the body: body line N is file line N + bodyLineOffset.
+    var bodyLineOffset: Int
+}
+
+/// Finds the `---` lines that fence front matter.
+enum FrontMatterSplitter {
+    /// The split file, or an error saying what the top of the file should look like.
+    static func split(_ file: SourceFile) -> Result<SplitFile, Diagnostic> {
+        let text = file.text
+        let titleKey = file.kind == .contact ? "name" : "title"
+        let example = "---\n\(titleKey): ...\nsummary: ...\n---"
+        guard text.hasPrefix("---\n") || text == "---" else {
+            return .failure(.error(.missingFrontMatter, "the file must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: file.path, line: 1, column: 1), suggestion: example))
+        }
+        var lineNumber = 1
+        var yamlLines: [Substring] = []
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()[...]
+        while let line = lines.popFirst() {
+            lineNumber += 1
+            if line == "---" || line == "..." || line.hasPrefix("--- ") && line.dropFirst(4).allSatisfy(\.isWhitespace) {
+                return .success(SplitFile(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2, body: lines.joined(separator: "\n"), bodyLineOffset: lineNumber))
+            }
+            yamlLines.append(line)
+        }
+        return .failure(.error(.missingFrontMatter, "the front matter that starts on line 1 is never closed; add a line '---' after the last setting", at: SourceLocation(file: file.path, line: 1, column: 1), suggestion: example))
+    }
+}

@@ -1,0 +1,122 @@
+/// What every kind of file has: its id, title, summary, status and body.
+public struct Document: Hashable, Sendable {
+    public var kind: DocumentKind
+    public var id: String
+    /// Path relative to the site folder (`Content/plans/cypp-2009-12.md`).
+    public var path: String
+    /// The title (a contact's name).
+    public var title: String
+    public var summary: String?
+    public var status: Located<String>?
+    public var draft: Bool
+    public var updated: Located<WrittenTime>?
+    public var consultation: Located<Consultation>?
+    /// The Markdown body and the number of file lines before it.
+    public var body: String
+    public var bodyLineOffset: Int
+    /// What only this kind has.
+    public var details: Details
+
+    /// The part of a document that depends on its kind.
+    public enum Details: Hashable, Sendable {
+        case partnership(Partnership)
+        case plan(Plan)
+        case framework(Framework)
+        case measure(Measure)
+        case contact(Contact)
+        case page
+    }
+
+    /// `plans/cypp-2009-12`: how documents are named in `documents:` lists.
+    public var reference: String { "\(kind.folder)/\(id)" }
+
+    /// The page's path in the site, relative to its root: `plans/cypp-2009-12/`.
+    public var sitePath: String { kind.path(id: id) }
+}
+
+/// An organisation that sits on a partnership.
+public struct Member: Hashable, Sendable {
+    public var name: String
+    public var sector: String?
+    public var role: String?
+}
+
+/// A risk a partnership watches, and what it does about it.
+public struct Risk: Hashable, Sendable {
+    public var title: String
+    public var mitigation: String?
+}
+
+/// A partnership: a board, a local children's partnership, a group.
+public struct Partnership: Hashable, Sendable {
+    public var type: Located<String>?
+    public var area: String?
+    public var parent: Located<String>?
+    public var established: Located<WrittenTime>?
+    public var chair: Located<String>?
+    public var contacts: [Located<String>]
+    public var members: [Member]
+    public var meets: String?
+    public var priorities: [Located<String>]
+    public var measures: [Located<String>]
+    public var documents: [Located<String>]
+    public var risks: [Risk]
+}
+
+/// A priority a plan sets; a local priority names the priority it serves as `parent`.
+public struct Priority: Hashable, Sendable {
+    public var id: Located<String>
+    public var label: String?
+    public var title: String
+    public var parent: Located<String>?
+    public var measures: [Located<String>]
+    /// The id of the plan that sets it.
+    public var plan: String
+}
+
+/// A plan, such as the Children and Young People's Plan, and the priorities it sets.
+public struct Plan: Hashable, Sendable {
+    public var periodFrom: Located<WrittenTime>?
+    public var periodTo: Located<WrittenTime>?
+    public var owner: Located<String>?
+    public var supersededBy: Located<String>?
+    public var priorities: [Priority]
+}
+
+/// A framework or strategy document.
+public struct Framework: Hashable, Sendable {
+    public var owner: Located<String>?
+    public var adopted: Located<WrittenTime>?
+    public var review: Located<WrittenTime>?
+    public var priorities: [Located<String>]
+    public var measures: [Located<String>]
+}
+
+/// A value of a measure for one period ("2009-10").
+public struct DataPoint: Hashable, Sendable {
+    public var period: String
+    public var value: Double
+    /// The value as written, so "52.0" stays "52.0".
+    public var written: String
+}
+
+/// A performance measure with its baseline, targets and actuals.
+public struct Measure: Hashable, Sendable {
+    public var code: String?
+    public var definition: String?
+    public var source: String?
+    public var unit: String?
+    public var polarity: Located<String>?
+    public var baseline: DataPoint?
+    public var targets: [DataPoint]
+    public var actuals: [DataPoint]
+}
+
+/// A person or a role mailbox; everything in it is public.
+public struct Contact: Hashable, Sendable {
+    public var role: String?
+    public var organisation: String?
+    public var email: String?
+    public var telephone: String?
+    public var address: String?
+}

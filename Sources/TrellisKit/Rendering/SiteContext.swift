@@ -1,0 +1,84 @@
+import Foundation
+
+/// Everything page views need from the whole site, worked out once per build.
+struct SiteContext: @unchecked Sendable {
+    let index: SiteIndex
+    let relations: Relations
+    let bodies: [String: RenderedBody]
+    let now: Date
+    let clock: SiteClock
+    let format: GOVUKFormat
+    /// Open consultations (closing soonest first) and notices in their window, for the site banner.
+    let openConsultations: [Document]
+    let activeNotices: [SiteSettings.Notice]
+    /// Last-updated instant of each document, where known.
+    let updated: [String: Date]
+    /// Published theme asset names, such as `theme/style.css`.
+    let stylesheet: String
+    let script: String
+
+    init(index: SiteIndex, bodies: [RenderedBody], now: Date, clock: SiteClock, updated: [String: Date], stylesheet: String, script: String) {
+        self.index = index
+        self.relations = Relations(index)
+        var byReference: [String: RenderedBody] = [:]
+        for (document, body) in zip(index.documents, bodies) { byReference[document.reference] = body }
+        self.bodies = byReference
+        self.now = now
+        self.clock = clock
+        self.format = GOVUKFormat(clock: clock)
+        self.openConsultations = index.documents
+            .filter { $0.consultation?.value.state(at: now) == .open }
+            .sorted { ($0.consultation!.value.closes, $0.reference) < ($1.consultation!.value.closes, $1.reference) }
+        self.activeNotices = index.settings.notices.filter {
+            NoticeWindow(from: $0.from?.value, until: $0.until?.value, clock: clock).contains(now)
+        }
+        self.updated = updated
+        self.stylesheet = stylesheet
+        self.script = script
+    }
+
+    /// A link to a document as seen from the page at `from`.
+    func link(_ document: Document, from: String) -> [String: Any] {
+        ["title": document.title, "url": URLPath.relative(from: from, to: document.sitePath), "summary": document.summary ?? "",
+         "status": document.status.map { $0.value.replacingOccurrences(of: "-", with: " ").capitalizedFirst } ?? "", "label": "", "consultation": ""]
+    }
+
+    /// Links to documents of one kind by id, as seen from `from`, skipping unknown ids.
+    func links(_ kind: DocumentKind, _ ids: [String], from: String) -> [[String: Any]] {
+        ids.compactMap { index.document(kind, $0) }.map { link($0, from: from) }
+    }
+
+    /// A link to a priority, with its label.
+    func priorityLink(_ id: String, from: String) -> [String: Any]? {
+        guard let priority = index.priorities[id] else { return nil }
+        return ["title": priority.title, "url": URLPath.relative(from: from, to: "priorities/\(id)/"), "id": id, "label": priority.label ?? "", "summary": ""]
+    }
+
+    /// A date in words inside `<time>`: escaped HTML.
+    func timeHTML(_ instant: Date) -> String {
+        "<time datetime=\"\(format.isoDate(instant))\">\(HTML.escape(format.date(instant)))</time>"
+    }
+
+    /// A date as written (`2009-04-01`), in words.
+    func dateText(_ written: WrittenTime) -> String { format.date(clock.start(of: written)) }
+}
+
+/// Escaping for the few places Trellis writes HTML itself rather than through a template.
+enum HTML {
+    /// Text made safe for element content and quoted attribute values.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}

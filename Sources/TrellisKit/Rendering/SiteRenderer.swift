@@ -1,0 +1,54 @@
+import Foundation
+
+/// Renders every page of the site, in parallel, and returns them sorted by path.
+struct SiteRenderer {
+    let site: SiteContext
+    let theme: Theme
+
+    /// Every HTML page, the sitemap, and the theme and content assets' places (not their bytes).
+    func render() -> [OutputFile] {
+        let layout = Layout(site: site, theme: theme)
+        let index = site.index
+        let indices = IndexPages(site: site)
+        let priorities = PriorityPages(site: site)
+        let documents = DocumentPage(site: site)
+        let latest = site.updated.values.max()
+
+        var jobs: [@Sendable () -> OutputFile] = []
+        jobs.append { layout.page(path: "", title: index.settings.title, description: index.settings.title, crumbs: [], updated: latest, template: "home", context: indices.home()) }
+        jobs.append { layout.page(path: "partnerships/", title: "Partnerships", description: "Every partnership of \(index.settings.title), by type and area.", crumbs: [("Home", "")], updated: latest, template: "partnerships", context: indices.partnerships()) }
+        for kind in [DocumentKind.plan, .framework] {
+            jobs.append { layout.page(path: kind.folder + "/", title: kind.pluralTitle, description: "\(kind.pluralTitle) of \(index.settings.title).", crumbs: [("Home", "")], updated: latest, template: kind.folder, context: indices.documents(kind)) }
+        }
+        jobs.append { layout.page(path: "priorities/", title: "Priorities", description: "Every priority, by plan, with who works on it and its measures.", crumbs: [("Home", "")], updated: latest, template: "priorities", context: priorities.index()) }
+        jobs.append { layout.page(path: "measures/", title: "Measures", description: "Every performance measure with its latest value and rating.", crumbs: [("Home", "")], updated: latest, template: "measures", context: indices.measures()) }
+        jobs.append { layout.page(path: "contacts/", title: "Contacts", description: "Contacts from A to Z and what each is the contact for.", crumbs: [("Home", "")], updated: latest, template: "contacts", context: indices.contacts()) }
+        jobs.append { layout.page(path: "consultations/", title: "Consultations", description: "Open, upcoming and closed consultations, and their outcomes.", crumbs: [("Home", "")], updated: latest, template: "consultations", context: indices.consultations()) }
+        jobs.append { layout.page(path: "404.html", title: "Page not found", description: "Page not found", crumbs: [("Home", "")], updated: nil, template: "not-found", context: ["title": "Page not found"]) }
+        for id in index.priorityOrder {
+            let priority = index.priorities[id]!
+            jobs.append { layout.page(path: "priorities/\(id)/", title: priority.title, description: priority.title, crumbs: [("Home", ""), ("Priorities", "priorities/")], updated: site.updated["plans/\(priority.plan)"], template: "priority", context: priorities.page(id)) }
+        }
+        for document in index.documents {
+            let crumbs: [(String, String)] = document.kind == .page ? [("Home", "")] : [("Home", ""), (document.kind.pluralTitle, document.kind.folder + "/")]
+            jobs.append {
+                layout.page(path: document.sitePath, title: document.title, description: document.summary, crumbs: crumbs,
+                            updated: site.updated[document.reference], template: document.kind.rawValue, context: documents.context(document))
+            }
+        }
+        var files = jobs.parallelMap { $0() }
+        files.append(sitemap(paths: files.map(\.path)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// `/sitemap.xml` listing every HTML page but the 404 page.
+    private func sitemap(paths: [String]) -> OutputFile {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() where path.hasSuffix("index.html") {
+            let page = String(path.dropLast("index.html".count))
+            xml += "  <url><loc>\(HTML.escape(site.index.settings.baseURL + page))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", data: Data(xml.utf8))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site renders with: the chosen theme over the site's own
+/// `Themes/default`, over the default theme built into Trellis, template by template.
+struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Asset path (relative to the theme's `assets/`) -> bytes, sorted when written.
+    let assets: [String: Data]
+
+    /// The template names every theme must end up with, after falling back to the default.
+    static let requiredTemplates = ["layout", "home", "partnership", "partnerships", "plan", "plans", "framework", "frameworks",
+                                    "priority", "priorities", "measure", "measures", "contact", "contacts", "page", "consultations", "not-found"]
+
+    /// Loads the theme named in site.yml for the site folder `site`.
+    static func load(site: URL, name: String) -> (Theme?, [Diagnostic]) {
+        var files: [String: (Data, String)] = [:]
+        for (path, base64) in EmbeddedTheme.base64Files {
+            files[path] = (Data(base64Encoded: base64) ?? Data(), "Themes/default/\(path) (built in)")
+        }
+        var diagnostics: [Diagnostic] = []
+        let themes = site.appendingPathComponent("Themes")
+        var layers = ["default"]
+        if name != "default" {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: themes.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
+                layers.append(name)
+            } else {
+                let available = ((try? FileManager.default.contentsOfDirectory(atPath: themes.path)) ?? []).filter { !$0.hasPrefix(".") }
+                diagnostics.append(.error(.template, "no theme '\(name)' in Themes/\(Suggestion.didYouMean(name, in: available + ["default"])); write theme: default or add the folder Themes/\(name)/", at: SourceLocation(file: SiteSettingsDecoder.path)))
+            }
+        }
+        for layer in layers {
+            let folder = themes.appendingPathComponent(layer)
+            for path in listFiles(folder) {
+                if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
+                    files[path] = (data, "Themes/\(layer)/\(path)")
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        var assets: [String: Data] = [:]
+        for (path, (data, origin)) in files.sorted(by: { $0.key < $1.key }) {
+            if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+                let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+                do {
+                    try library.register(String(decoding: data, as: UTF8.self), named: name)
+                } catch {
+                    diagnostics.append(.error(.template, "the template cannot be read: \(error)", at: SourceLocation(file: origin)))
+                }
+            } else if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = data
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.hasErrors {
+            diagnostics.append(.error(.template, "the theme has no template '\(name).mustache'", at: SourceLocation(file: "Themes/\(layers.last!)/templates")))
+        }
+        return (diagnostics.hasErrors ? nil : Theme(library: library, assets: assets), diagnostics)
+    }
+
+    /// Renders a template with a context of dictionaries and arrays.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(Self.normalised(context), withTemplate: template) ?? ""
+    }
+
+    /// Empty text becomes NSNull, which Mustache treats as absent without looking up the key in
+    /// an enclosing section (where a page's own `summary` would otherwise stand in for an item's).
+    static func normalised(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text.isEmpty ? NSNull() : text
+        case let dictionary as [String: Any]: return dictionary.mapValues { normalised($0) }
+        case let array as [[String: Any]]: return array.map { $0.mapValues { normalised($0) } }
+        case let array as [Any]: return array.map { normalised($0) }
+        default: return value
+        }
+    }
+
+    private static func listFiles(_ folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let base = folder.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { paths.append(relative) }
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Small pieces of view data shared by document and index pages.
+extension SiteContext {
+    /// A measure as a row: code, title, latest value, RAG in words and as a class, direction.
+    func measureRow(_ id: String, from: String) -> [String: Any]? {
+        guard let document = index.document(.measure, id), case .measure(let measure) = document.details else { return nil }
+        let status = MeasureStatus(measure)
+        var row: [String: Any] = [
+            "id": id, "title": document.title, "url": URLPath.relative(from: from, to: document.sitePath),
+            "code": measure.code ?? "", "rating": status.rating.rawValue, "ratingWords": status.rating.words,
+            "direction": status.direction.rawValue, "directionWords": status.direction.words,
+        ]
+        if let latest = status.latest {
+            row["latest"] = value(latest, unit: measure.unit)
+            row["latestPeriod"] = latest.period
+        }
+        if let target = status.target { row["target"] = value(target, unit: measure.unit) }
+        if document.status?.value == "retired" { row["retired"] = true }
+        return row
+    }
+
+    /// A value with its unit: "52.3%", "1,204", "31.4 per 1,000".
+    func value(_ point: DataPoint, unit: String?) -> String {
+        let number = grouped(point.written)
+        switch unit?.lowercased() {
+        case "percent", "%", "percentage": return number + "%"
+        case nil, "", "count", "number": return number
+        case let other?: return number + " " + (other.hasPrefix("rate ") ? String(other.dropFirst(5)) : other)
+        }
+    }
+
+    /// Thousands separated by commas, as written otherwise: "12500.5" is "12,500.5".
+    private func grouped(_ written: String) -> String {
+        let negative = written.hasPrefix("-")
+        let digits = negative ? String(written.dropFirst()) : written
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, whole.count > 4, whole.allSatisfy(\.isNumber) else { return written }
+        var result = ""
+        for (offset, character) in whole.enumerated() {
+            if offset > 0 && (whole.count - offset) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        if parts.count > 1 { result += "." + parts[1] }
+        return (negative ? "-" : "") + result
+    }
+
+    /// A document's consultation, as the page banner and the section below it show it.
+    func consultationView(_ document: Document, from: String) -> [String: Any]? {
+        guard let located = document.consultation else { return nil }
+        let consultation = located.value
+        let wording = ConsultationWording(consultation: consultation, now: now, clock: clock)
+        var view: [String: Any] = [
+            "state": wording.state.rawValue, "label": wording.label, "headlineHTML": wording.headlineHTML,
+            "details": wording.detailHTML.map { ["html": $0] }, "title": document.title,
+            "opensISO": format.iso(consultation.opens), "closesISO": format.iso(consultation.closes),
+        ]
+        if let countdown = wording.countdownText { view["countdown"] = countdown }
+        if wording.state == .open, let respond = consultation.respond, !respond.isEmpty, consultation.heldElsewhere == nil {
+            var ways: [String: Any] = [:]
+            if let url = respond.url, SafeURL.isWebAddress(url) { ways["url"] = url }
+            if let email = respond.email { ways["email"] = email }
+            if let address = respond.address { ways["address"] = address }
+            view["respond"] = ways
+        }
+        if wording.state == .concluded, let outcome = consultation.outcome {
+            var result: [String: Any] = ["publishedHTML": timeHTML(outcome.published)]
+            if let summary = outcome.summary { result["summary"] = summary }
+            if let url = outcome.url, SafeURL.isWebAddress(url) { result["url"] = url }
+            if let reference = outcome.document, let target = index.document(reference: reference) { result["document"] = link(target, from: from) }
+            view["outcome"] = result
+        }
+        return view
+    }
+}
+
+/// Addresses from front matter that may become a link.
+enum SafeURL {
+    /// Whether `text` is an http(s) address, the only kind put in an href from front matter.
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" })
+    }
+}

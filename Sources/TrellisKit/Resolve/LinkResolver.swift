@@ -1,0 +1,116 @@
+import Foundation
+import Markdown
+
+/// A `#fragment` of another page, checked once every page's headings are known.
+struct FragmentCheck: Hashable, Sendable {
+    /// `partnerships/gosport`
+    var target: String
+    var fragment: String
+    var location: SourceLocation
+}
+
+/// Decides where each link in a body goes: rewritten to a page's URL, kept, or refused.
+struct LinkResolver: Sendable {
+    let index: SiteIndex
+
+    /// What the link becomes, and any problem with it.
+    struct Outcome {
+        var rewrite: LinkRewrite
+        var diagnostic: Diagnostic?
+        var fragmentCheck: FragmentCheck?
+    }
+
+    static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+    static let keptSchemes: Set<String> = ["http", "https", "mailto", "tel", "ftp", "ftps"]
+
+    /// Resolves one link written in `document`'s body.
+    func resolve(_ link: MarkdownLink, in document: Document) -> Outcome {
+        let location = SourceLocation(file: document.path, line: link.line + document.bodyLineOffset, column: link.column)
+        let destination = link.destination.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (path, fragment) = split(destination)
+        let from = document.sitePath
+
+        if let scheme = scheme(of: destination) {
+            if Self.keptSchemes.contains(scheme) { return Outcome(rewrite: .keep) }
+            let reference = String(destination.dropFirst(scheme.count + 1))
+            switch scheme {
+            case "priority": return generated(reference, kind: "priority", exists: index.priorities[reference] != nil, candidates: index.priorityOrder, path: "priorities/\(reference)/", from: from, at: location)
+            case "measure": return generated(reference, kind: "measure", exists: index.document(.measure, reference) != nil, candidates: index.ids(of: .measure), path: "measures/\(reference)/", from: from, at: location)
+            case "contact": return generated(reference, kind: "contact", exists: index.document(.contact, reference) != nil, candidates: index.ids(of: .contact), path: "contacts/\(reference)/", from: from, at: location)
+            case _ where Self.unsafeSchemes.contains(scheme):
+                return Outcome(rewrite: .remove, diagnostic: .error(.unsafeLink, "a '\(scheme):' link is not allowed, since it could run code or hide content in the page; link to a page or an https:// address", at: location))
+            default:
+                return Outcome(rewrite: .keep, diagnostic: .warning(.unsafeLink, "'\(scheme):' links are unusual; check this link (priority:, measure:, contact:, https: and mailto: are the usual kinds)", at: location))
+            }
+        }
+        if destination.hasPrefix("//") || destination.hasPrefix("/") {
+            return Outcome(rewrite: .keep, diagnostic: .warning(.unknownReference, "a link starting with '/' bypasses Trellis's checks and breaks when the site is published under a folder; link to the file relatively, like ../partnerships/gosport.md", at: location))
+        }
+        if path.isEmpty {
+            guard let fragment else { return Outcome(rewrite: .keep) }
+            return Outcome(rewrite: .keep, fragmentCheck: FragmentCheck(target: document.reference, fragment: fragment, location: location))
+        }
+        return relative(path: path, fragment: fragment, link: link, document: document, at: location)
+    }
+
+    private func relative(path: String, fragment: String?, link: MarkdownLink, document: Document, at location: SourceLocation) -> Outcome {
+        let decoded = path.removingPercentEncoding ?? path
+        var parts = document.path.split(separator: "/").dropLast().map(String.init)
+        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.popLast() == nil { break }
+                continue
+            }
+            parts.append(String(part))
+        }
+        guard parts.first == "Content", parts.count >= 2 else {
+            return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "'\(link.destination)' points outside Content/; link to a file in Content/ or to an https:// address", at: location))
+        }
+        if parts[1] == "assets" {
+            let asset = parts.dropFirst(2).joined(separator: "/")
+            guard index.assets.contains(asset) else {
+                return Outcome(rewrite: .remove, diagnostic: .error(.missingAsset, "no file Content/assets/\(asset)\(Suggestion.didYouMean(asset, in: index.assets.sorted())); put the file in Content/assets/ or correct the link", at: location))
+            }
+            return Outcome(rewrite: .replace(URLPath.relative(from: document.sitePath, to: "assets/" + asset) + (fragment.map { "#" + $0 } ?? "")))
+        }
+        guard parts.count == 3, let kind = DocumentKind(folder: parts[1]), parts[2].hasSuffix(".md") else {
+            let hint = parts.count == 2 && parts[1].hasSuffix(".md") ? "; documents live in a folder such as ../partnerships/" : ""
+            return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "'\(link.destination)' is not a document in Content/ or a file in Content/assets/\(hint)", at: location))
+        }
+        let id = String(parts[2].dropLast(3))
+        guard let target = index.document(kind, id) else {
+            return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "no \(kind.rawValue) '\(id)' (Content/\(kind.folder)/\(id).md)\(Suggestion.didYouMean(id, in: index.ids(of: kind)))", at: location))
+        }
+        let url = URLPath.relative(from: document.sitePath, to: target.sitePath) + (fragment.map { "#" + $0 } ?? "")
+        return Outcome(rewrite: .replace(url), fragmentCheck: fragment.map { FragmentCheck(target: target.reference, fragment: $0, location: location) })
+    }
+
+    private func generated(_ id: String, kind: String, exists: Bool, candidates: [String], path: String, from: String, at location: SourceLocation) -> Outcome {
+        guard exists else {
+            return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "unknown \(kind) '\(id)'\(Suggestion.didYouMean(id, in: candidates))", at: location))
+        }
+        return Outcome(rewrite: .replace(URLPath.relative(from: from, to: path)))
+    }
+
+    private func scheme(of destination: String) -> String? {
+        guard let match = destination.firstMatch(of: /^([A-Za-z][A-Za-z0-9+.\-]*):/) else { return nil }
+        return String(match.1).lowercased()
+    }
+
+    private func split(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        let fragment = String(destination[destination.index(after: hash)...])
+        return (String(destination[..<hash]), fragment.removingPercentEncoding ?? fragment)
+    }
+}
+
+/// Site paths ("plans/x/") and the relative URLs between pages, so a site works under any folder.
+enum URLPath {
+    /// The URL of `target` as seen from the page at `from`; both are paths from the site root.
+    static func relative(from: String, to target: String) -> String {
+        let depth = from.split(separator: "/").count - (from.hasSuffix("/") || from.isEmpty ? 0 : 1)
+        let url = String(repeating: "../", count: depth) + target
+        return url.isEmpty ? "./" : url
+    }
+}

@@ -1,0 +1,47 @@
+/// Every document and priority by id, so references can be looked up and suggested.
+public struct SiteIndex: Sendable {
+    public let settings: SiteSettings
+    /// Documents in a fixed order: by kind, then id.
+    public let documents: [Document]
+    private let positions: [String: Int]
+    /// Every priority by id, with the plan that sets it.
+    public let priorities: [String: Priority]
+    /// Priorities in plan order (plans by id, then as written).
+    public let priorityOrder: [String]
+    /// Asset paths under `Content/assets/`.
+    public let assets: Set<String>
+
+    init(settings: SiteSettings, documents: [Document], assets: [String]) {
+        self.settings = settings
+        self.documents = documents.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        var positions: [String: Int] = [:]
+        for (index, document) in self.documents.enumerated() { positions[document.reference] = index }
+        self.positions = positions
+        var priorities: [String: Priority] = [:]
+        var order: [String] = []
+        for document in self.documents {
+            guard case .plan(let plan) = document.details else { continue }
+            for priority in plan.priorities where priorities[priority.id.value] == nil {
+                priorities[priority.id.value] = priority
+                order.append(priority.id.value)
+            }
+        }
+        self.priorities = priorities
+        self.priorityOrder = order
+        self.assets = Set(assets)
+    }
+
+    /// The document `kind/id`, if there is one.
+    public func document(_ kind: DocumentKind, _ id: String) -> Document? {
+        positions["\(kind.folder)/\(id)"].map { documents[$0] }
+    }
+
+    /// The document named `plans/cypp-2009-12`.
+    public func document(reference: String) -> Document? { positions[reference].map { documents[$0] } }
+
+    /// Every document of one kind, by id.
+    public func documents(of kind: DocumentKind) -> [Document] { documents.filter { $0.kind == kind } }
+
+    /// The ids of one kind, for "did you mean".
+    func ids(of kind: DocumentKind) -> [String] { documents(of: kind).map(\.id) }
+}
