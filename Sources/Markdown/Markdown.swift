@@ -70,7 +70,9 @@ public enum Markdown {
         // The leaf block (paragraph or heading) being walked, for inline positions.
         var blockLine = 1, blockColumn = 1
         var headingEdit: Int?
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let entering = event == CMARK_EVENT_ENTER
             let type = cmark_node_get_type(node)

@@ -15,7 +15,7 @@ final class LinkTests: XCTestCase {
         }
         let expected = [
             MarkdownLink(destination: "../partnerships/gosport.md#aims", line: 3, column: 5, isImage: false),
-            MarkdownLink(destination: "gone.md", line: 3, column: 48, isImage: false),
+            MarkdownLink(destination: "gone.md", line: 3, column: 49, isImage: false),
             MarkdownLink(destination: "https://example.org", line: 4, column: 5, isImage: false),
         ]
         XCTAssertEqual(seen, expected)
@@ -54,8 +54,8 @@ final class LinkTests: XCTestCase {
         XCTAssertEqual(result.links, [
             MarkdownLink(destination: "../assets/map.png", line: 1, column: 1, isImage: true),
             MarkdownLink(destination: "../assets/old.png", line: 3, column: 1, isImage: true),
-            MarkdownLink(destination: "https://x.org", line: 3, column: 36, isImage: false),
-            MarkdownLink(destination: "l.png", line: 3, column: 37, isImage: true),
+            MarkdownLink(destination: "https://x.org", line: 3, column: 35, isImage: false),
+            MarkdownLink(destination: "l.png", line: 3, column: 36, isImage: true),
         ])
         XCTAssertEqual(result.html, """
             <p><img src="/assets/map.png" alt="Map of the area" title="The map" /></p>

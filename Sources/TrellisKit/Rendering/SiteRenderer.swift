@@ -38,6 +38,7 @@ struct SiteRenderer {
         }
         var files = jobs.parallelMap { $0() }
         files.append(sitemap(paths: files.map(\.path)))
+        files += ExtraOutputs.files(site)
         return files.sorted { $0.path < $1.path }
     }
 

@@ -57,16 +57,19 @@ enum BodyRenderer {
 enum PageAnchors {
     /// Section ids on `document`'s page besides its body headings.
     static func anchors(of document: Document) -> Set<String> {
-        var anchors: Set<String> = ["main-content"]
+        var sections: [String] = []
         switch document.details {
-        case .partnership: anchors.formUnion(["members", "contacts", "priorities", "measures", "documents", "risks", "connections"])
-        case .plan(let plan): anchors.formUnion(["priorities"]); anchors.formUnion(plan.priorities.map(\.id.value))
-        case .framework: anchors.formUnion(["priorities", "measures", "connections"])
-        case .measure: anchors.formUnion(["data", "connections"])
-        case .contact: anchors.formUnion(["contact-for"])
+        case .partnership: sections = ["members", "contacts", "priorities", "measures", "documents", "risks", "connections"]
+        case .plan: sections = ["priorities", "connections", "earlier"]
+        case .framework: sections = ["priorities", "measures", "connections"]
+        case .measure: sections = ["definition", "data", "connections"]
+        case .contact: sections = ["contact-for"]
         case .page: break
         }
-        if document.consultation != nil { anchors.formUnion(["consultation", "ways-to-respond"]) }
+        if document.consultation != nil { sections += ["consultation", "ways-to-respond"] }
+        var anchors = Set(sections.map { "section-" + $0 })
+        anchors.insert("main-content")
+        if case .plan(let plan) = document.details { anchors.formUnion(plan.priorities.map { "priority-" + $0.id.value }) }
         return anchors
     }
 }

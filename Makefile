@@ -1,0 +1,33 @@
+# Trellis: `make site` builds trellis and the example site; `make test` runs every test.
+# Both install what is missing first (Debian packages), so they work on a fresh machine.
+
+SWIFT ?= swift
+APT_PACKAGES := libcmark-dev pkg-config tzdata git
+AUDIT_TOOLS := ../shared/tools/install-audit-deps
+
+.PHONY: site test deps audit-deps release clean screenshots
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q -o DPkg::Lock::Timeout=600 >/dev/null && \
+	  apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 $$missing >/dev/null; \
+	fi
+
+site: deps
+	$(SWIFT) build --product trellis
+	$(SWIFT) run --skip-build trellis build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+release: deps
+	$(SWIFT) build -c release --product trellis
+
+clean:
+	rm -rf .build Public/*
