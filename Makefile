@@ -4,6 +4,8 @@
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev pkg-config tzdata git
 AUDIT_TOOLS := ../shared/tools/install-audit-deps
+VENV := /opt/site-audit/venv
+PYTEST_VERSION := 8.3.5
 
 .PHONY: site test deps audit-deps release clean screenshots
 
@@ -21,10 +23,17 @@ deps:
 site: deps
 	$(SWIFT) build --product trellis
 	$(SWIFT) run --skip-build trellis build
+	@touch Public/.gitkeep
 
-test: deps
+# The browser tools (Chromium, the Nu validator, axe-core, Playwright) and pytest, in a private venv.
+audit-deps:
+	$(AUDIT_TOOLS)
+	@$(VENV)/bin/python -c "import pytest" 2>/dev/null || $(VENV)/bin/pip install -q --disable-pip-version-check pytest==$(PYTEST_VERSION)
+
+test: deps audit-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+	$(VENV)/bin/python -m pytest Tests/Browser
 
 release: deps
 	$(SWIFT) build -c release --product trellis
