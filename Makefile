@@ -6,6 +6,7 @@ APT_PACKAGES := libcmark-dev pkg-config tzdata git
 AUDIT_TOOLS := ../shared/tools/install-audit-deps
 VENV := /opt/site-audit/venv
 PYTEST_VERSION := 8.3.5
+PYYAML_VERSION := 6.0.2
 
 .PHONY: site test deps audit-deps release clean screenshots
 
@@ -28,12 +29,18 @@ site: deps
 # The browser tools (Chromium, the Nu validator, axe-core, Playwright) and pytest, in a private venv.
 audit-deps:
 	$(AUDIT_TOOLS)
-	@$(VENV)/bin/python -c "import pytest" 2>/dev/null || $(VENV)/bin/pip install -q --disable-pip-version-check pytest==$(PYTEST_VERSION)
+	@$(VENV)/bin/python -c "import pytest, yaml" 2>/dev/null || $(VENV)/bin/pip install -q --disable-pip-version-check pytest==$(PYTEST_VERSION) pyyaml==$(PYYAML_VERSION)
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { export DEBIAN_FRONTEND=noninteractive; apt-get update -q -o DPkg::Lock::Timeout=600 >/dev/null; apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 nginx-light >/dev/null; }
 
 test: deps audit-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 	$(VENV)/bin/python -m pytest Tests/Browser
+
+# Full-page PNGs of every kind of page at 320 px, 1280 px and 400% zoom, in Screenshots/.
+screenshots: deps audit-deps
+	$(SWIFT) build --product trellis
+	$(VENV)/bin/python Tests/Browser/screenshots.py
 
 release: deps
 	$(SWIFT) build -c release --product trellis

@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // cmark from Debian's libcmark-dev, found through pkg-config.
@@ -34,10 +38,21 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("BareSlashRegexLiterals")],
             plugins: ["EmbedTheme"]
         ),
+        // The preview server and file watching, and nothing else.
+        .target(
+            name: "TrellisServe",
+            dependencies: [
+                "TrellisKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "trellis",
             dependencies: [
-                "TrellisKit",
+                "TrellisKit", "TrellisServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +62,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "TrellisKitTests", dependencies: ["TrellisKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TrellisKit"]),
+        .testTarget(name: "TrellisServeTests", dependencies: ["TrellisServe", "TrellisKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

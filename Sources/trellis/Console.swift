@@ -4,10 +4,12 @@ import TrellisKit
 
 /// Runs a build and reports it: diagnostics on standard error, a one-line summary, the next change.
 enum Console {
-    static func run(_ options: BuildOptions, verb: String) throws {
+    /// `strict` turns every warning into an error, so CI fails on them.
+    static func run(_ options: BuildOptions, verb: String, strict: Bool = false) throws {
         let started = Date()
         let reporter: BuildReporter? = isatty(2) == 1 ? TerminalProgress() : nil
-        let result = Builder.build(options, reporter: reporter)
+        var result = Builder.build(options, reporter: reporter)
+        if strict { result.diagnostics = result.diagnostics.map { Diagnostic(.error, $0.code, $0.message, at: $0.location, suggestion: $0.suggestion) } }
         if reporter != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         var text = result.diagnostics.map(\.formatted).joined(separator: "\n")
         if !text.isEmpty { text += "\n" }
@@ -15,7 +17,7 @@ enum Console {
         let warnings = result.diagnostics.count - errors
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         if result.failed {
-            text += "trellis: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing written (\(seconds) s)\n"
+            text += "trellis: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(strict ? " (--strict counts warnings as errors)" : ""); nothing written (\(seconds) s)\n"
             FileHandle.standardError.write(Data(text.utf8))
             throw ExitCode(1)
         }

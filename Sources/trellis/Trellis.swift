@@ -8,7 +8,7 @@ struct Trellis: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trellis",
         abstract: "Builds a children's trust's partnership site from Markdown.",
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
     )
 
     /// Runs the command; usage errors exit with status 2, content errors with 1.
@@ -59,12 +59,24 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: SITE/Public).", valueName: "DIR"))
     var output: String?
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this address instead of site.yml's base_url (for previews): canonical links, sitemap and feeds follow it.", valueName: "URL"))
+    var baseURL: String?
+
     @Flag(name: .long, help: "Include files marked 'draft: true'.")
     var drafts = false
 
+    func validate() throws {
+        if let baseURL {
+            guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
+                throw ValidationError("'--base-url \(baseURL)' is not an absolute address; write one like https://preview.example.org/trust/")
+            }
+        }
+    }
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-        let buildOptions = BuildOptions(site: options.siteURL, output: outputURL, now: Date(), nowWritten: options.nowWritten, drafts: drafts, write: true)
+        var buildOptions = BuildOptions(site: options.siteURL, output: outputURL, now: Date(), nowWritten: options.nowWritten, drafts: drafts, write: true, history: .git)
+        buildOptions.baseURL = baseURL
         try Console.run(buildOptions, verb: "built")
     }
 }
@@ -77,8 +89,11 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Include files marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "Treat warnings as errors: exit 1 if there are any (for CI).")
+    var strict = false
+
     func run() throws {
-        let buildOptions = BuildOptions(site: options.siteURL, now: Date(), nowWritten: options.nowWritten, drafts: drafts, write: false)
-        try Console.run(buildOptions, verb: "checked")
+        let buildOptions = BuildOptions(site: options.siteURL, now: Date(), nowWritten: options.nowWritten, drafts: drafts, write: false, history: .git)
+        try Console.run(buildOptions, verb: "checked", strict: strict)
     }
 }

@@ -10,19 +10,25 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// `--now` as written, read on the site's clock once site.yml is known; overrides `now`.
     public var nowWritten: WrittenTime?
+    /// `--base-url`: the address the site is published at, instead of site.yml's `base_url`
+    /// (for previews of a branch published elsewhere).
+    public var baseURL: String?
     /// Include files marked `draft: true`.
     public var drafts: Bool
     /// False for `trellis check`: everything but writing.
     public var write: Bool
+    /// Where "Last updated" dates and page histories come from; the command line reads git.
+    public var history: HistorySource
 
     /// Options for building or checking `site` as it stands at `now`.
-    public init(site: URL, output: URL? = nil, now: Date, nowWritten: WrittenTime? = nil, drafts: Bool = false, write: Bool = true) {
+    public init(site: URL, output: URL? = nil, now: Date, nowWritten: WrittenTime? = nil, drafts: Bool = false, write: Bool = true, history: HistorySource = .none) {
         self.site = site
         self.output = output
         self.now = now
         self.nowWritten = nowWritten
         self.drafts = drafts
         self.write = write
+        self.history = history
     }
 
     /// The output folder in use.
@@ -43,6 +49,8 @@ public struct BuildResult: Sendable {
     public var nextChangeText: String?
     /// Whether the output folder was replaced.
     public var wrote: Bool
+    /// The site's address from site.yml, ending in `/` (the preview serves the 404 page's links under its path).
+    public var baseURL: String
 
     /// Whether the build failed.
     public var failed: Bool { diagnostics.hasErrors }
@@ -58,23 +66,46 @@ public protocol BuildReporter: Sendable {
 public enum Builder {
     /// Loads, checks, renders and (unless checking) writes the site.
     public static func build(_ options: BuildOptions, reporter: BuildReporter? = nil) -> BuildResult {
+        var (result, files) = run(options, reporter: reporter)
+        guard options.write, !result.failed else { return result }
+        reporter?.stage("Writing \(options.outputFolder.lastPathComponent)/", count: files.count)
+        if let problem = OutputWriter.write(files, to: options.outputFolder, site: options.site) {
+            result.diagnostics = (result.diagnostics + [problem]).sortedForReport()
+            return result
+        }
+        result.wrote = true
+        return result
+    }
+
+    /// Loads, checks and renders the site, keeping its files in memory: the bytes `build` writes, by output path.
+    /// The files are empty when the site has errors.
+    public static func render(_ options: BuildOptions, reporter: BuildReporter? = nil) -> (BuildResult, [String: Data]) {
+        let (result, files) = run(options, reporter: reporter)
+        // Where two outputs share a path, the later one is what `build` leaves on disk.
+        return (result, Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { _, later in later }))
+    }
+
+    /// Every stage but writing; the files, sorted by path, only when there are no errors.
+    private static func run(_ options: BuildOptions, reporter: BuildReporter?) -> (BuildResult, [OutputFile]) {
         var options = options
         var diagnostics: [Diagnostic] = []
-        func finish(files: [OutputFile] = [], pages: Int = 0, next: Date? = nil, clock: SiteClock, wrote: Bool = false) -> BuildResult {
+        var settings = SiteSettings.fallback
+        func finish(files: [OutputFile] = [], pages: Int = 0, next: Date? = nil, clock: SiteClock) -> (BuildResult, [OutputFile]) {
             let format = GOVUKFormat(clock: clock)
-            return BuildResult(diagnostics: diagnostics.sortedForReport(), fileCount: files.count, pageCount: pages, nextChange: next,
-                               nowText: format.iso(options.now), nextChangeText: next.map(format.iso), wrote: wrote)
+            let result = BuildResult(diagnostics: diagnostics.sortedForReport(), fileCount: files.count, pageCount: pages, nextChange: next,
+                                     nowText: format.iso(options.now), nextChangeText: next.map(format.iso), wrote: false, baseURL: settings.baseURL)
+            return (result, diagnostics.hasErrors ? [] : files)
         }
 
         reporter?.stage("Reading Content/", count: nil)
         let loaded = ContentLoader.load(site: options.site)
         diagnostics += loaded.diagnostics
-        var settings = SiteSettings.fallback
         if let text = loaded.siteSettings {
             let (decoded, problems) = SiteSettingsDecoder.decode(text)
             settings = decoded
             diagnostics += problems
         }
+        if let base = options.baseURL { settings.baseURL = base.hasSuffix("/") ? base : base + "/" }
         let clock = SiteClock(identifier: settings.timeZone) ?? SiteClock(timeZone: TimeZone(identifier: "Europe/London")!)
         if let written = options.nowWritten { options.now = written.instant ?? clock.start(of: written) }
 
@@ -107,12 +138,14 @@ public enum Builder {
         diagnostics += themeProblems
         guard let theme, !diagnostics.hasErrors else { return finish(next: next, clock: clock) }
 
+        reporter?.stage("Reading git history", count: nil)
+        let (history, historyProblems) = SiteHistory.read(options.history, site: options.site)
+        diagnostics += historyProblems
+        let updated = history.updated(index.documents, clock: clock)
+
         reporter?.stage("Rendering pages", count: index.documents.count + index.priorityOrder.count)
         let assets = ThemeAssets(theme.assets)
-        let updated = Dictionary(uniqueKeysWithValues: index.documents.compactMap { document in
-            document.updated.map { (document.reference, clock.start(of: $0.value)) }
-        })
-        let site = SiteContext(index: index, bodies: bodies, now: options.now, clock: clock, updated: updated, stylesheet: assets.stylesheet, script: assets.script)
+        let site = SiteContext(index: index, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
         var files = SiteRenderer(site: site, theme: theme).render()
         let pageCount = files.count { $0.path.hasSuffix(".html") }
         files += assets.files
@@ -128,13 +161,6 @@ public enum Builder {
         let buildJSON = "{\"next_change\":\(next.map { "\"\(format.iso($0))\"" } ?? "null"),\"now\":\"\(format.iso(options.now))\"}\n"
         files.append(OutputFile(path: "build.json", data: Data(buildJSON.utf8)))
         files.sort { $0.path < $1.path }
-        guard options.write, !diagnostics.hasErrors else { return finish(files: files, pages: pageCount, next: next, clock: clock) }
-
-        reporter?.stage("Writing \(options.outputFolder.lastPathComponent)/", count: files.count)
-        if let problem = OutputWriter.write(files, to: options.outputFolder, site: options.site) {
-            diagnostics.append(problem)
-            return finish(files: files, pages: pageCount, next: next, clock: clock)
-        }
-        return finish(files: files, pages: pageCount, next: next, clock: clock, wrote: true)
+        return finish(files: files, pages: pageCount, next: next, clock: clock)
     }
 }

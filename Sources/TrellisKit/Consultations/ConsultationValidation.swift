@@ -34,10 +34,18 @@ extension Consultation {
         return diagnostics
     }
 
-    /// A warning when the consultation closed more than 12 weeks before `now` and has no outcome yet.
+    /// A warning when the consultation closed more than 12 weeks before `now` and its outcome is not published yet.
     public func overdueWarning(now: Date, clock: SiteClock, at location: SourceLocation?) -> Diagnostic? {
-        guard outcome == nil, now > clock.adding(days: 84, to: closes) else { return nil }
+        guard state(at: now) == .awaitingOutcome, now > clock.adding(days: 84, to: closes) else { return nil }
         let format = GOVUKFormat(clock: clock)
+        if let outcome {
+            return .warning(
+                .outcomeOverdue,
+                "the consultation closed at \(format.closing(closes)), more than 12 weeks ago, and its outcome is not "
+                    + "due until \(shown(outcome.published, format)); publish the outcome within 12 weeks of the close "
+                    + "where you can, and bring 'published' forward when it is",
+                at: location)
+        }
         return .warning(
             .outcomeOverdue,
             "the consultation closed at \(format.closing(closes)), more than 12 weeks ago, and has no outcome; "

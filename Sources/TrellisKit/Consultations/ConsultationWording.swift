@@ -74,11 +74,48 @@ public struct ConsultationWording: Hashable, Sendable {
 
     private static func extensionSentence(_ change: Consultation.Extension, _ format: GOVUKFormat) -> Sentence {
         var sentence: Sentence = [.text("The closing date was extended from "), closing(change.previousCloses, format)]
-        let reason = (change.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        if !reason.isEmpty { sentence.append(.text(" because \(reason)")) }
+        sentence.append(.text(reasonClause(change.reason ?? "")))
         sentence.append(.text("."))
         return sentence
+    }
+
+    /// Words that can follow "extended from <date>" directly ("so that ...", "by two weeks ...", "to give ...").
+    private static let connectives: Set<String> = [
+        "because", "so", "to", "by", "for", "until", "as", "after", "while", "since", "following", "due", "owing", "in",
+        "at", "when",
+    ]
+
+    /// Ordinary words that start a reason with a capital only because they start a sentence ("Schools asked ...").
+    private static let ordinaryFirstWords: Set<String> = [
+        "the", "this", "these", "those", "a", "an", "more", "many", "most", "some", "several", "few", "all", "each",
+        "every", "we", "our", "it", "its", "there", "they", "their", "parents", "carers", "schools", "families",
+        "people", "partners", "children", "young", "responses", "requests", "respondents", "staff", "not", "too",
+    ]
+
+    /// The end of the extension sentence after its date: " because partners asked for more time",
+    /// or, for a reason that already reads as a clause, " so that schools can respond" (a leading "Extended" is dropped).
+    static func reasonClause(_ written: String) -> String {
+        var reason = written.trimmingCharacters(in: .whitespacesAndNewlines)
+        while reason.hasSuffix(".") { reason = String(reason.dropLast()).trimmingCharacters(in: .whitespaces) }
+        func firstWord(_ text: String) -> String {
+            String(text.prefix { $0.isLetter || $0 == "'" || $0 == "\u{2019}" }).lowercased()
+        }
+        if firstWord(reason) == "extended" {
+            reason = String(reason.dropFirst("extended".count)).trimmingCharacters(in: .whitespaces)
+            if reason.hasPrefix(",") { reason = String(reason.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        }
+        guard !reason.isEmpty else { return "" }
+        let word = firstWord(reason)
+        let lowered = lowercasingFirst(reason)
+        if connectives.contains(word) { return " " + lowered }
+        return " because " + (ordinaryFirstWords.contains(word) ? lowered : reason)
+    }
+
+    /// "Schools asked" as "schools asked"; a word in capitals ("NHS") or with capitals inside ("McKenzie") is kept.
+    private static func lowercasingFirst(_ text: String) -> String {
+        let word = text.prefix { $0.isLetter }
+        guard let first = word.first, first.isUppercase, word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 
     private static func heldElsewhereSentence(_ address: String) -> Sentence {
@@ -95,9 +132,12 @@ public struct ConsultationWording: Hashable, Sendable {
     }
 
     private static func opening(_ consultation: Consultation, _ format: GOVUKFormat) -> Piece {
-        let opens = consultation.opens
-        let shown = showsTime(consultation, format) ? format.dateTime(opens) : format.date(opens)
-        return .time(format.iso(opens), shown)
+        .time(format.iso(consultation.opens), openingText(consultation, format))
+    }
+
+    /// The opening as banners show it: "15 November 2010", or "9am on 11 January 2027" when written with a time.
+    static func openingText(_ consultation: Consultation, _ format: GOVUKFormat) -> String {
+        showsTime(consultation, format) ? format.dateTime(consultation.opens) : format.date(consultation.opens)
     }
 
     private static func closing(_ instant: Date, _ format: GOVUKFormat) -> Piece {

@@ -2,22 +2,22 @@
 enum ConsultationReader {
     static let keys = ["opens", "closes", "respond", "held_elsewhere", "outcome", "extensions"]
 
-    /// The consultation, read on the site's clock, or nil when its dates cannot be read.
-    static func read(_ block: FieldReader, clock: SiteClock, at location: SourceLocation) -> Located<Consultation>? {
+    /// The consultation, read on the site's clock (nil when its dates cannot be read), and its outcome's document as written.
+    static func read(_ block: FieldReader, clock: SiteClock, at location: SourceLocation) -> (consultation: Located<Consultation>?, outcomeDocument: Located<String>?) {
         defer { block.warnUnknownKeys(known: keys, context: "in a consultation") }
         let opens = block.time("opens", required: true)
         let closes = block.time("closes", required: true)
         var respond: Consultation.Respond?
         if let reader = block.mapping("respond", what: "ways to respond: { url, email, address }") {
-            respond = Consultation.Respond(url: reader.string("url")?.value, email: reader.string("email")?.value, address: reader.string("address")?.value)
+            respond = Consultation.Respond(url: reader.webAddress("url")?.value, email: reader.string("email")?.value, address: reader.string("address")?.value)
             reader.warnUnknownKeys(known: ["url", "email", "address"], context: "in respond")
         }
-        let heldElsewhere = block.string("held_elsewhere", what: "the address of the site that holds the consultation")?.value
+        let heldElsewhere = block.webAddress("held_elsewhere", what: "the address of the site that holds the consultation")?.value
         var published: Located<WrittenTime>?
         var outcome: (summary: String?, url: String?, document: Located<String>?)?
         if let reader = block.mapping("outcome", what: "the outcome: { published, summary, url, document }") {
             published = reader.time("published", required: true)
-            outcome = (reader.string("summary")?.value, reader.string("url")?.value, reader.string("document", what: "a document like frameworks/ID"))
+            outcome = (reader.string("summary")?.value, reader.webAddress("url")?.value, reader.string("document", what: "a document like frameworks/ID"))
             reader.warnUnknownKeys(known: ["published", "summary", "url", "document"], context: "in an outcome")
         }
         var extensions: [(previousCloses: WrittenTime, reason: String?)] = []
@@ -29,12 +29,12 @@ enum ConsultationReader {
             extensions.append((previous.value, item.string("reason")?.value))
             extensionPlaces.append(previous.location)
         }
-        guard let opens, let closes else { return nil }
+        guard let opens, let closes else { return (nil, outcome?.document) }
         let consultation = Consultation(
             opens: opens.value, closes: closes.value, respond: respond, heldElsewhere: heldElsewhere,
             outcomePublished: published?.value, outcomeSummary: outcome?.summary, outcomeURL: outcome?.url,
             outcomeDocument: outcome?.document?.value, extensions: extensions, clock: clock)
         block.sink.add(contentsOf: consultation.validate(clock: clock, closesAt: closes.location, outcomePublishedAt: published?.location, previousClosesAt: extensionPlaces))
-        return Located(consultation, at: location)
+        return (Located(consultation, at: location), outcome?.document)
     }
 }

@@ -15,6 +15,9 @@ enum DocumentDecoder {
         guard let reader = YAMLDocument.reader(yaml: split.yaml, firstLine: split.yamlFirstLine, file: file.path, sink: sink) else {
             return (nil, sink.diagnostics)
         }
+        let consultation = reader.mapping("consultation", what: "a group of consultation settings").map {
+            ConsultationReader.read($0, clock: clock, at: reader.location(ofKey: "consultation"))
+        }
         let titleKey = file.kind == .contact ? "name" : "title"
         let title = reader.string(titleKey, required: true, what: file.kind == .contact ? "the person's or role's name" : "the document's title")
         var document = Document(
@@ -24,9 +27,8 @@ enum DocumentDecoder {
             status: nil,
             draft: reader.bool("draft") ?? false,
             updated: reader.time("updated"),
-            consultation: reader.mapping("consultation", what: "a group of consultation settings").flatMap {
-                ConsultationReader.read($0, clock: clock, at: reader.location(ofKey: "consultation"))
-            },
+            consultation: consultation?.consultation,
+            outcomeDocument: consultation?.outcomeDocument,
             body: split.body, bodyLineOffset: split.bodyLineOffset,
             details: .page)
         if let title, title.value.isEmpty {

@@ -66,6 +66,19 @@ final class FieldReader {
         }
     }
 
+    /// A web address for a link (`https://...`); anything else, above all `javascript:`, is refused.
+    func webAddress(_ key: String, what: String = "an address like https://www.example.org/") -> Located<String>? {
+        guard let value = string(key, what: what) else { return nil }
+        let scheme = value.value.firstMatch(of: /^([A-Za-z][A-Za-z0-9+.\-]*):/).map { $0.1.lowercased() }
+        if let scheme, ["http", "https"].contains(scheme) { return value }
+        if let scheme, LinkResolver.unsafeSchemes.contains(scheme) {
+            sink.add(.error(.unsafeLink, "a '\(scheme):' address is not allowed for '\(key)', since it could run code in the page; write an address starting https://", at: value.location))
+        } else {
+            sink.add(.error(.invalidValue, "'\(key)' must be an address starting https:// (or http://), not '\(value.value)'", at: value.location))
+        }
+        return nil
+    }
+
     /// `true` or `false`.
     func bool(_ key: String) -> Bool? {
         guard let value = string(key, what: "true or false") else { return nil }
@@ -93,7 +106,9 @@ final class FieldReader {
         let expected = dateOnly ? "a date like 2011-01-31" : "a date like 2011-01-31 or a date and time like 2011-01-31T17:00"
         guard let value = string(key, required: required, what: expected) else { return nil }
         guard let time = WrittenTime.parse(value.value), !(dateOnly && time.hasTime) else {
-            sink.add(.error(.invalidDate, "'\(key)' must be \(expected), not '\(value.value)'", at: value.location))
+            var diagnostic = WrittenTime.invalidDiagnostic(value.value, key: key, at: value.location)
+            if dateOnly { diagnostic.message = "'\(value.value)' is not a date for '\(key)'; write a date as 2011-01-31" }
+            sink.add(diagnostic)
             return nil
         }
         return Located(time, at: value.location)
@@ -140,7 +155,7 @@ final class FieldReader {
     /// Warns about each key no one asked for, naming the nearest known key.
     func warnUnknownKeys(known: [String], context: String) {
         for pair in pairs where !used.contains(pair.key) && !known.contains(pair.key) {
-            let hint = Suggestion.nearest(to: pair.key, in: known).map { " (did you mean '\($0)'?)" } ?? "; the keys \(context) can have are \(known.joined(separator: ", "))"
+            let hint = Suggestion.nearest(to: pair.key, in: known).map { " (did you mean '\($0)'?)" } ?? "; the keys \(context) are \(known.joined(separator: ", "))"
             sink.add(.warning(.unknownKey, "unknown key '\(pair.key)' \(context)\(hint)", at: location(of: pair.keyNode)))
         }
     }

@@ -17,7 +17,7 @@ enum FrontMatterSplitter {
         let text = file.text
         let titleKey = file.kind == .contact ? "name" : "title"
         let example = "---\n\(titleKey): ...\nsummary: ...\n---"
-        guard text.hasPrefix("---\n") || text == "---" else {
+        guard isFence(text.prefix { $0 != "\n" }, closing: false) else {
             return .failure(.error(.missingFrontMatter, "the file must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: file.path, line: 1, column: 1), suggestion: example))
         }
         var lineNumber = 1
@@ -25,11 +25,16 @@ enum FrontMatterSplitter {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()[...]
         while let line = lines.popFirst() {
             lineNumber += 1
-            if line == "---" || line == "..." || line.hasPrefix("--- ") && line.dropFirst(4).allSatisfy(\.isWhitespace) {
+            if isFence(line, closing: true) {
                 return .success(SplitFile(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2, body: lines.joined(separator: "\n"), bodyLineOffset: lineNumber))
             }
             yamlLines.append(line)
         }
         return .failure(.error(.missingFrontMatter, "the front matter that starts on line 1 is never closed; add a line '---' after the last setting", at: SourceLocation(file: file.path, line: 1, column: 1), suggestion: example))
+    }
+
+    /// `---` (or YAML's `...` to close), allowing the trailing spaces editors leave behind.
+    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+        (line.hasPrefix("---") || closing && line.hasPrefix("...")) && line.dropFirst(3).allSatisfy(\.isWhitespace)
     }
 }

@@ -38,11 +38,15 @@ public struct MeasureStatus: Hashable, Sendable {
     /// The status of `measure` from its actuals and targets.
     public init(_ measure: Measure) {
         let lowerIsBetter = measure.polarity?.value == "lower-is-better"
-        latest = measure.actuals.last
+        // Editors write periods in any order: the latest is the last period, not the last line.
+        let actuals = measure.actuals.enumerated().sorted { a, b in
+            a.element.period != b.element.period ? NaturalOrder.precedes(a.element.period, b.element.period) : a.offset < b.offset
+        }.map(\.element)
+        latest = actuals.last
         target = latest.flatMap { latest in measure.targets.last { $0.period == latest.period } }
         rating = Self.rate(actual: latest?.value, target: target?.value, lowerIsBetter: lowerIsBetter)
-        if measure.actuals.count >= 2, let latest {
-            let previous = measure.actuals[measure.actuals.count - 2].value
+        if actuals.count >= 2, let latest {
+            let previous = actuals[actuals.count - 2].value
             if latest.value == previous {
                 direction = .unchanged
             } else {

@@ -15,6 +15,14 @@ public struct LoadedContent: Sendable {
 public enum ContentLoader {
     static let idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
+    /// Folders Trellis writes itself, which a free page (published at `/ID/`) must not take.
+    static let reservedPageIDs: [String: String] = [
+        "partnerships": "the partnerships index", "plans": "the plans index", "frameworks": "the frameworks index",
+        "priorities": "the priorities index", "measures": "the measures index", "contacts": "the contacts index",
+        "consultations": "the consultations page", "assets": "where Content/assets/ is published",
+        "theme": "where the theme's files are published", "data": "where the open data is published",
+    ]
+
     /// Reads the site folder `site`; every problem is collected, none thrown.
     public static func load(site: URL) -> LoadedContent {
         var result = LoadedContent(siteSettings: nil, files: [], assets: [], diagnostics: [])
@@ -58,6 +66,10 @@ public enum ContentLoader {
             let id = String(name.dropLast(3))
             guard id.wholeMatch(of: idPattern) != nil else {
                 result.diagnostics.append(.error(.badFileName, "'\(id)' is not a valid id: ids are lower-case letters, digits and single hyphens; rename the file to \(slug(id)).md", at: SourceLocation(file: path)))
+                continue
+            }
+            if kind == .page, let taken = reservedPageIDs[id] {
+                result.diagnostics.append(.error(.duplicateID, "a page with id '\(id)' would have the address /\(id)/, which is \(taken); rename the file", at: SourceLocation(file: path)))
                 continue
             }
             if let other = seen[id.lowercased()] {

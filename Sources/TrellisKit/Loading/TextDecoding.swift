@@ -5,6 +5,9 @@ enum TextDecoding {
     /// UTF-8 text without a BOM and with LF line endings, or an error naming the first bad byte's line and column.
     static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         var bytes = bytes[...]
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(.error(.notUTF8, "the file is UTF-16 text, not UTF-8; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)", at: SourceLocation(file: path, line: 1, column: 1)))
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: bytes)

@@ -11,6 +11,8 @@ public struct Document: Hashable, Sendable {
     public var draft: Bool
     public var updated: Located<WrittenTime>?
     public var consultation: Located<Consultation>?
+    /// The consultation outcome's `document:` as written, with its place, for the reference check.
+    public var outcomeDocument: Located<String>? = nil
     /// The Markdown body and the number of file lines before it.
     public var body: String
     public var bodyLineOffset: Int

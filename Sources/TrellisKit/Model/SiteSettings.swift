@@ -14,6 +14,8 @@ public struct SiteSettings: Hashable, Sendable {
     public var notices: [Notice]
     public var unsafeHTML: Bool
     public var smartPunctuation: Bool
+    /// The site's repository on its git host, for "Edit this page" links (see `EditLink`).
+    public var repository: String?
 
     /// A site-wide notice shown only inside its window.
     public struct Notice: Hashable, Sendable {
@@ -57,13 +59,19 @@ enum SiteSettingsDecoder {
         settings.theme = reader.string("theme")?.value ?? settings.theme
         if let organisation = reader.mapping("organisation", what: "{ name: ..., url: ... }") {
             settings.organisationName = organisation.string("name")?.value
-            settings.organisationURL = organisation.string("url")?.value
+            settings.organisationURL = organisation.webAddress("url")?.value
             organisation.warnUnknownKeys(known: ["name", "url"], context: "in organisation")
         }
         settings.licence = reader.string("licence")?.value
         settings.unsafeHTML = reader.bool("unsafe_html") ?? false
         settings.smartPunctuation = reader.bool("smart_punctuation") ?? false
-        _ = reader.string("repository")
+        if let repository = reader.string("repository", what: "the address of the site's repository, like https://github.com/trust/site") {
+            if let url = URL(string: repository.value.replacingOccurrences(of: "{path}", with: "path")), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
+                settings.repository = repository.value
+            } else {
+                sink.add(.error(.invalidValue, "'repository' must be an address like https://github.com/trust/site, not '\(repository.value)'", at: repository.location))
+            }
+        }
         settings.notices = reader.list("banners", what: "notices ({ message, from, until })").compactMap { node in
             guard let item = reader.reader(for: node, key: "banners", what: "a notice with a message, from and until") else { return nil }
             defer { item.warnUnknownKeys(known: ["message", "from", "until"], context: "in a banner") }

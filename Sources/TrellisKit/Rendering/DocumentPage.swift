@@ -15,7 +15,7 @@ struct DocumentPage {
         let relations = site.relations
         switch document.details {
         case .partnership(let partnership):
-            context["type"] = partnership.type.map { $0.value.replacingOccurrences(of: "-", with: " ").capitalizedFirst } ?? ""
+            context["type"] = partnership.type.map { PartnershipType.words($0.value) } ?? ""
             context["area"] = partnership.area ?? ""
             context["meets"] = partnership.meets ?? ""
             if let established = partnership.established { context["established"] = site.dateText(established.value) }
@@ -69,6 +69,7 @@ struct DocumentPage {
         case .page:
             break
         }
+        context.merge(site.historyView(document), uniquingKeysWith: { $1 })
         return context
     }
 

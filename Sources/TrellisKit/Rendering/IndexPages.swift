@@ -44,7 +44,7 @@ struct IndexPages {
             var areas: [String] = []
             for document in members where !areas.contains(area(document)) { areas.append(area(document)) }
             return [
-                "title": type.isEmpty ? "Other partnerships" : type.replacingOccurrences(of: "-", with: " ").capitalizedFirst + "s",
+                "title": PartnershipType.words(type, plural: true),
                 "anchor": type.isEmpty ? "other" : type,
                 "areas": areas.sorted().map { name -> [String: Any] in
                     ["area": name, "hasArea": !name.isEmpty, "partnerships": members.filter { area($0) == name }.map { document -> [String: Any] in
@@ -119,7 +119,10 @@ struct IndexPages {
                 .map { consultationLink($0, from: from) }
             return ["title": title, "anchor": state.rawValue, "items": items, "isEmpty": items.isEmpty]
         }
-        return ["title": "Consultations", "sections": [
+        return ["title": "Consultations",
+                "calendarURL": URLPath.relative(from: from, to: ConsultationOutputs.calendarPath),
+                "jsonURL": URLPath.relative(from: from, to: ConsultationOutputs.jsonPath),
+                "sections": [
             section(.open, "Open consultations", { $0.closes < $1.closes }),
             section(.upcoming, "Upcoming consultations", { $0.opens < $1.opens }),
             section(.awaitingOutcome, "Awaiting outcome", { $0.closes > $1.closes }),

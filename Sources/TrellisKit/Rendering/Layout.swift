@@ -38,6 +38,7 @@ struct Layout {
             "canonical": settings.baseURL + path,
             "stylesheet": url(site.stylesheet),
             "script": url(site.script),
+            "assets": site.assets.templateKeys(from: url),
             "homeURL": url(""),
             "accessibilityURL": url("accessibility/"),
             "hasAccessibilityStatement": site.index.document(.page, "accessibility") != nil,
@@ -53,12 +54,19 @@ struct Layout {
             layout["organisation"] = ["name": name, "url": settings.organisationURL ?? ""]
         }
         if let licence = settings.licence { layout["licence"] = licence }
+        layout["feedURL"] = url("feed.atom")
+        layout["searchURL"] = url("search/")
+        layout["isSearchPage"] = path == "search/"
+        layout["dataURL"] = url("data/")
+        layout["dataLinks"] = DataLinks.view(forPath: path, site: site, url: url)
+        if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = jsonLD }
         let open = site.openConsultations.map { document -> [String: Any] in
             var link = site.link(document, from: path)
             link["url"] = url(document.sitePath)
             let consultation = document.consultation!.value
             link["closesHTML"] = "<time datetime=\"\(site.format.closingISO(consultation.closes))\">\(HTML.escape(site.format.closing(consultation.closes)))</time>"
             link["countdown"] = consultation.countdown(at: site.now, clock: site.clock) ?? ""
+            link.merge(consultation.scriptData(now: site.now, clock: site.clock), uniquingKeysWith: { $1 })
             return link
         }
         if !open.isEmpty || !site.activeNotices.isEmpty {

@@ -24,22 +24,23 @@ struct MeasurePage {
             context["latest"] = ["period": latest.period, "value": site.value(latest, unit: measure.unit)]
         }
         if let target = status.target { context["target"] = ["period": target.period, "value": site.value(target, unit: measure.unit)] }
-        var periods: [String] = []
-        for point in measure.actuals + measure.targets where !periods.contains(point.period) { periods.append(point.period) }
-        periods.sort()
-        context["rows"] = periods.map { period -> [String: Any] in
-            let actual = measure.actuals.last { $0.period == period }
-            let target = measure.targets.last { $0.period == period }
-            let lowerIsBetter = measure.polarity?.value == "lower-is-better"
-            let rating = MeasureStatus.rate(actual: actual?.value, target: target?.value, lowerIsBetter: lowerIsBetter)
-            return [
-                "period": period,
-                "actual": actual.map { site.value($0, unit: measure.unit) } ?? "",
-                "target": target.map { site.value($0, unit: measure.unit) } ?? "",
-                "rating": actual == nil ? "" : rating.rawValue,
-                "ratingWords": actual == nil || target == nil ? "" : rating.words,
+        let series = MeasureSeries(measure)
+        context["hasBaseline"] = series.baseline != nil
+        context["rows"] = series.rows.map { row -> [String: Any] in
+            [
+                "period": row.period,
+                "baseline": row.baseline.map { site.value($0, unit: measure.unit) } ?? "",
+                "actual": row.actual.map { site.value($0, unit: measure.unit) } ?? "",
+                "target": row.target.map { site.value($0, unit: measure.unit) } ?? "",
+                "rating": row.rating?.rawValue ?? "",
+                "ratingWords": row.actual == nil || row.target == nil ? "" : row.rating?.words ?? "",
             ]
         }
+        let text = ChartText(measureTitle: document.title, code: measure.code, series: series, status: status) { site.value($0, unit: measure.unit) }
+        let chart = MeasureChart(series: series, text: text, unit: measure.unit,
+                                 number: { site.value($0, unit: nil) }, value: { site.value($0, unit: measure.unit) })
+        if let svg = chart.svg(id: "section-chart") { context["chart"] = svg }
+        context["data"] = DataLinks.view(forPath: "measures/", site: site) { URLPath.relative(from: from, to: $0) }
         let relations = site.relations
         context["usedByPriorities"] = (relations.prioritiesByMeasure[document.id] ?? []).compactMap { site.priorityLink($0, from: from) }
         context["usedByPartnerships"] = site.links(.partnership, relations.partnershipsByMeasure[document.id] ?? [], from: from)

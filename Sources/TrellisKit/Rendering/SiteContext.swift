@@ -13,11 +13,14 @@ struct SiteContext: @unchecked Sendable {
     let activeNotices: [SiteSettings.Notice]
     /// Last-updated instant of each document, where known.
     let updated: [String: Date]
-    /// Published theme asset names, such as `theme/style.css`.
-    let stylesheet: String
-    let script: String
+    /// The commits that changed each file, for "Page history" and "Edit this page".
+    let history: SiteHistory
+    /// The theme's assets under their published (hashed) names.
+    let assets: ThemeAssets
+    var stylesheet: String { assets.stylesheet }
+    var script: String { assets.script }
 
-    init(index: SiteIndex, bodies: [RenderedBody], now: Date, clock: SiteClock, updated: [String: Date], stylesheet: String, script: String) {
+    init(index: SiteIndex, bodies: [RenderedBody], now: Date, clock: SiteClock, updated: [String: Date], history: SiteHistory = .empty, assets: ThemeAssets) {
         self.index = index
         self.relations = Relations(index)
         var byReference: [String: RenderedBody] = [:]
@@ -33,8 +36,8 @@ struct SiteContext: @unchecked Sendable {
             NoticeWindow(from: $0.from?.value, until: $0.until?.value, clock: clock).contains(now)
         }
         self.updated = updated
-        self.stylesheet = stylesheet
-        self.script = script
+        self.history = history
+        self.assets = assets
     }
 
     /// A link to a document as seen from the page at `from`.
@@ -64,9 +67,9 @@ struct SiteContext: @unchecked Sendable {
 }
 
 /// Escaping for the few places Trellis writes HTML itself rather than through a template.
-enum HTML {
+public enum HTML {
     /// Text made safe for element content and quoted attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

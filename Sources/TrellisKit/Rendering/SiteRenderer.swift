@@ -37,19 +37,27 @@ struct SiteRenderer {
             }
         }
         var files = jobs.parallelMap { $0() }
+        files += ExtraOutputs.files(site, layout: layout)
         files.append(sitemap(paths: files.map(\.path)))
-        files += ExtraOutputs.files(site)
+        files.append(robots())
         return files.sorted { $0.path < $1.path }
     }
 
-    /// `/sitemap.xml` listing every HTML page but the 404 page.
+    /// `/sitemap.xml` listing every HTML page but the 404 page, each with its `lastmod` where known.
     private func sitemap(paths: [String]) -> OutputFile {
+        let dates = PageDates(site: site)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() where path.hasSuffix("index.html") {
             let page = String(path.dropLast("index.html".count))
-            xml += "  <url><loc>\(HTML.escape(site.index.settings.baseURL + page))</loc></url>\n"
+            let lastmod = dates.updated(forPath: page).map { "<lastmod>\(site.format.isoDate($0))</lastmod>" } ?? ""
+            xml += "  <url><loc>\(HTML.escape(site.index.settings.baseURL + page))</loc>\(lastmod)</url>\n"
         }
         xml += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", data: Data(xml.utf8))
+    }
+
+    /// `/robots.txt`: everything may be indexed; the sitemap is named.
+    private func robots() -> OutputFile {
+        OutputFile(path: "robots.txt", data: Data("User-agent: *\nAllow: /\nSitemap: \(site.index.settings.baseURL)sitemap.xml\n".utf8))
     }
 }

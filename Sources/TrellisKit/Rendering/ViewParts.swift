@@ -17,6 +17,7 @@ extension SiteContext {
         }
         if let target = status.target { row["target"] = value(target, unit: measure.unit) }
         if document.status?.value == "retired" { row["retired"] = true }
+        row["sparkline"] = Sparkline.svg(MeasureSeries(measure)) ?? ""
         return row
     }
 
@@ -46,6 +47,9 @@ extension SiteContext {
     }
 
     /// A document's consultation, as the page banner and the section below it show it.
+    ///
+    /// Every key a template tests is set (to "" or false when absent), so a missing value never
+    /// falls back to a key of the same name further out (the page's own `summary` or `url`).
     func consultationView(_ document: Document, from: String) -> [String: Any]? {
         guard let located = document.consultation else { return nil }
         let consultation = located.value
@@ -53,22 +57,28 @@ extension SiteContext {
         var view: [String: Any] = [
             "state": wording.state.rawValue, "label": wording.label, "headlineHTML": wording.headlineHTML,
             "details": wording.detailHTML.map { ["html": $0] }, "title": document.title,
-            "opensISO": format.iso(consultation.opens), "closesISO": format.iso(consultation.closes),
+            "countdown": wording.countdownText ?? "", "respond": false, "outcome": false, "hasSection": false,
         ]
-        if let countdown = wording.countdownText { view["countdown"] = countdown }
+        view.merge(consultation.scriptData(now: now, clock: clock), uniquingKeysWith: { $1 })
         if wording.state == .open, let respond = consultation.respond, !respond.isEmpty, consultation.heldElsewhere == nil {
-            var ways: [String: Any] = [:]
+            var ways: [String: Any] = ["url": "", "email": "", "address": ""]
             if let url = respond.url, SafeURL.isWebAddress(url) { ways["url"] = url }
             if let email = respond.email { ways["email"] = email }
             if let address = respond.address { ways["address"] = address }
-            view["respond"] = ways
+            if ways.values.contains(where: { !($0 as! String).isEmpty }) {
+                view["respond"] = ways
+                view["hasSection"] = true
+            }
         }
         if wording.state == .concluded, let outcome = consultation.outcome {
-            var result: [String: Any] = ["publishedHTML": timeHTML(outcome.published)]
-            if let summary = outcome.summary { result["summary"] = summary }
+            let published = "<time datetime=\"\(format.iso(outcome.published))\">\(HTML.escape(format.date(outcome.published)))</time>"
+            var result: [String: Any] = ["publishedHTML": published, "summary": outcome.summary ?? "", "url": "", "document": false]
             if let url = outcome.url, SafeURL.isWebAddress(url) { result["url"] = url }
-            if let reference = outcome.document, let target = index.document(reference: reference) { result["document"] = link(target, from: from) }
+            if let reference = outcome.document, let target = index.document(reference: reference) {
+                result["document"] = link(target, from: from)
+            }
             view["outcome"] = result
+            if outcome.summary != nil { view["hasSection"] = true }
         }
         return view
     }

@@ -40,8 +40,12 @@ enum BodyRenderer {
     /// Every `#fragment` that names no heading or section of its target page.
     static func checkFragments(_ bodies: [RenderedBody], index: SiteIndex) -> [Diagnostic] {
         var anchors: [String: Set<String>] = [:]
+        let relations = Relations(index)
         for (document, body) in zip(index.documents, bodies) {
-            anchors[document.reference] = Set(body.headingIDs).union(PageAnchors.anchors(of: document))
+            anchors[document.reference] = Set(body.headingIDs).union(PageAnchors.anchors(of: document, relations: relations))
+        }
+        for id in index.priorityOrder {
+            anchors["priorities/\(id)"] = PageAnchors.anchors(ofPriority: id, relations: relations)
         }
         return bodies.flatMap(\.fragmentChecks).compactMap { check in
             let known = anchors[check.target] ?? []
@@ -54,15 +58,34 @@ enum BodyRenderer {
 }
 
 /// The ids the templates give sections of each kind of page, which links may target too.
+/// A section the page leaves out (a partnership with no risks has no Risks) is not a target.
 enum PageAnchors {
     /// Section ids on `document`'s page besides its body headings.
-    static func anchors(of document: Document) -> Set<String> {
+    static func anchors(of document: Document, relations: Relations) -> Set<String> {
         var sections: [String] = []
+        func add(_ section: String, if shown: Bool) { if shown { sections.append(section) } }
+        let usedBy = !(relations.partnershipsByDocument[document.reference] ?? []).isEmpty
         switch document.details {
-        case .partnership: sections = ["members", "contacts", "priorities", "measures", "documents", "risks", "connections"]
-        case .plan: sections = ["priorities", "connections", "earlier"]
-        case .framework: sections = ["priorities", "measures", "connections"]
-        case .measure: sections = ["definition", "data", "connections"]
+        case .partnership(let partnership):
+            add("members", if: !partnership.members.isEmpty)
+            add("contacts", if: !partnership.contacts.isEmpty || partnership.chair != nil)
+            add("priorities", if: !partnership.priorities.isEmpty)
+            add("measures", if: !partnership.measures.isEmpty)
+            add("documents", if: !partnership.documents.isEmpty || !(relations.ownedDocuments[document.id] ?? []).isEmpty)
+            add("risks", if: !partnership.risks.isEmpty)
+            add("connections", if: !(relations.childPartnerships[document.id] ?? []).isEmpty)
+        case .plan(let plan):
+            add("priorities", if: !plan.priorities.isEmpty)
+            add("connections", if: usedBy)
+            add("earlier", if: !(relations.supersedes[document.id] ?? []).isEmpty)
+        case .framework(let framework):
+            add("priorities", if: !framework.priorities.isEmpty)
+            add("measures", if: !framework.measures.isEmpty)
+            add("connections", if: usedBy)
+        case .measure(let measure):
+            add("definition", if: measure.definition != nil)
+            add("data", if: !measure.actuals.isEmpty || !measure.targets.isEmpty)
+            sections.append("connections")
         case .contact: sections = ["contact-for"]
         case .page: break
         }
@@ -70,6 +93,13 @@ enum PageAnchors {
         var anchors = Set(sections.map { "section-" + $0 })
         anchors.insert("main-content")
         if case .plan(let plan) = document.details { anchors.formUnion(plan.priorities.map { "priority-" + $0.id.value }) }
+        return anchors
+    }
+
+    /// Section ids on the page of the priority `id`.
+    static func anchors(ofPriority id: String, relations: Relations) -> Set<String> {
+        var anchors: Set<String> = ["main-content", "section-who", "section-measures"]
+        if !(relations.childPriorities[id] ?? []).isEmpty { anchors.insert("section-local-priorities") }
         return anchors
     }
 }

@@ -32,11 +32,11 @@ struct LinkResolver: Sendable {
 
         if let scheme = scheme(of: destination) {
             if Self.keptSchemes.contains(scheme) { return Outcome(rewrite: .keep) }
-            let reference = String(destination.dropFirst(scheme.count + 1))
+            let (id, fragment) = split(String(destination.dropFirst(scheme.count + 1)))
             switch scheme {
-            case "priority": return generated(reference, kind: "priority", exists: index.priorities[reference] != nil, candidates: index.priorityOrder, path: "priorities/\(reference)/", from: from, at: location)
-            case "measure": return generated(reference, kind: "measure", exists: index.document(.measure, reference) != nil, candidates: index.ids(of: .measure), path: "measures/\(reference)/", from: from, at: location)
-            case "contact": return generated(reference, kind: "contact", exists: index.document(.contact, reference) != nil, candidates: index.ids(of: .contact), path: "contacts/\(reference)/", from: from, at: location)
+            case "priority": return generated(id, fragment, kind: "priority", exists: index.priorities[id] != nil, candidates: index.priorityOrder, target: "priorities/\(id)", from: from, at: location)
+            case "measure": return generated(id, fragment, kind: "measure", exists: index.document(.measure, id) != nil, candidates: index.ids(of: .measure), target: "measures/\(id)", from: from, at: location)
+            case "contact": return generated(id, fragment, kind: "contact", exists: index.document(.contact, id) != nil, candidates: index.ids(of: .contact), target: "contacts/\(id)", from: from, at: location)
             case _ where Self.unsafeSchemes.contains(scheme):
                 return Outcome(rewrite: .remove, diagnostic: .error(.unsafeLink, "a '\(scheme):' link is not allowed, since it could run code or hide content in the page; link to a page or an https:// address", at: location))
             default:
@@ -86,11 +86,13 @@ struct LinkResolver: Sendable {
         return Outcome(rewrite: .replace(url), fragmentCheck: fragment.map { FragmentCheck(target: target.reference, fragment: $0, location: location) })
     }
 
-    private func generated(_ id: String, kind: String, exists: Bool, candidates: [String], path: String, from: String, at location: SourceLocation) -> Outcome {
+    /// A `priority:`, `measure:` or `contact:` link to the page at `target` ("measures/neet"), keeping any fragment.
+    private func generated(_ id: String, _ fragment: String?, kind: String, exists: Bool, candidates: [String], target: String, from: String, at location: SourceLocation) -> Outcome {
         guard exists else {
             return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "unknown \(kind) '\(id)'\(Suggestion.didYouMean(id, in: candidates))", at: location))
         }
-        return Outcome(rewrite: .replace(URLPath.relative(from: from, to: path)))
+        let url = URLPath.relative(from: from, to: target + "/") + (fragment.map { "#" + $0 } ?? "")
+        return Outcome(rewrite: .replace(url), fragmentCheck: fragment.map { FragmentCheck(target: target, fragment: $0, location: location) })
     }
 
     private func scheme(of destination: String) -> String? {

@@ -3,19 +3,29 @@ enum ReferenceChecker {
     /// Every unresolved reference, duplicate priority and cycle, as errors with "did you mean".
     static func check(_ index: SiteIndex, allDocuments: [Document]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let draftReason = "left out of this build; build with --drafts or remove 'draft: true'"
         func expect(_ reference: Located<String>?, _ kind: DocumentKind, _ role: String) {
             guard let reference, index.document(kind, reference.value) == nil else { return }
             let hidden = allDocuments.contains { $0.kind == kind && $0.id == reference.value }
-            let reason = hidden ? " (it is a draft, left out of this build; build with --drafts or remove 'draft: true')" : Suggestion.didYouMean(reference.value, in: index.ids(of: kind))
+            let reason = hidden ? " (it is a draft, \(draftReason))" : Suggestion.didYouMean(reference.value, in: index.ids(of: kind))
             diagnostics.append(.error(.unknownReference, "unknown \(kind.rawValue) '\(reference.value)' as \(role)\(reason)", at: reference.location))
         }
         func expectPriority(_ reference: Located<String>, _ role: String) {
             guard index.priorities[reference.value] == nil else { return }
-            diagnostics.append(.error(.unknownReference, "unknown priority '\(reference.value)' as \(role)\(Suggestion.didYouMean(reference.value, in: index.priorityOrder)); priorities are defined in a plan's 'priorities:'", at: reference.location))
+            let hidden = allDocuments.contains { document in
+                guard case .plan(let plan) = document.details else { return false }
+                return plan.priorities.contains { $0.id.value == reference.value }
+            }
+            let reason = hidden ? " (it is in a draft plan, \(draftReason))" : "\(Suggestion.didYouMean(reference.value, in: index.priorityOrder)); priorities are defined in a plan's 'priorities:'"
+            diagnostics.append(.error(.unknownReference, "unknown priority '\(reference.value)' as \(role)\(reason)", at: reference.location))
         }
         func expectDocument(_ reference: Located<String>, _ role: String) {
             guard index.document(reference: reference.value) == nil else { return }
             let value = reference.value
+            if allDocuments.contains(where: { $0.reference == value }) {
+                diagnostics.append(.error(.unknownReference, "unknown document '\(value)' as \(role) (it is a draft, \(draftReason))", at: reference.location))
+                return
+            }
             let plans = index.documents(of: .plan).map(\.reference) + index.documents(of: .framework).map(\.reference)
             var hint = Suggestion.didYouMean(value, in: plans)
             if !value.contains("/"), let match = plans.first(where: { $0.hasSuffix("/" + value) }) { hint = " (write it as '\(match)')" }
@@ -45,8 +55,8 @@ enum ReferenceChecker {
             case .measure, .contact, .page:
                 break
             }
-            if let consultation = document.consultation, let outcome = consultation.value.outcome?.document {
-                expectDocument(Located(outcome, at: consultation.location), "the consultation's outcome document")
+            if let outcome = document.outcomeDocument {
+                expectDocument(outcome, "the consultation's outcome document")
             }
         }
         diagnostics += duplicatePriorities(index)

@@ -1,0 +1,85 @@
+import Foundation
+
+/// `/feed.atom`: an Atom 1.0 feed (RFC 4287) with one entry per document, most recently updated
+/// first. Each entry's id is its page's address, which stays the same from build to build.
+struct AtomFeed {
+    let site: SiteContext
+
+    /// When each document was last updated: its own date where known; otherwise the oldest date
+    /// the site knows (so an undated document never looks new), or the build's `now` on a site
+    /// with no dates at all. Newest first; dated before undated on the same day; then by path.
+    func entryDates() -> [(document: Document, updated: Date)] {
+        let fallback = site.updated.values.min() ?? site.now
+        return site.index.documents
+            .map { document in (document, site.updated[document.reference]) }
+            .sorted { a, b in
+                let (dateA, dateB) = (a.1 ?? fallback, b.1 ?? fallback)
+                if dateA != dateB { return dateA > dateB }
+                if (a.1 == nil) != (b.1 == nil) { return a.1 != nil }
+                return a.0.reference < b.0.reference
+            }
+            .map { ($0.0, $0.1 ?? fallback) }
+    }
+
+    /// The feed file.
+    func file() -> OutputFile {
+        let settings = site.index.settings
+        let entries = entryDates()
+        let updated = entries.first?.updated ?? site.now
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Self.escape(settings.language))">
+          <id>\(Self.escape(settings.baseURL))</id>
+          <title>\(Self.escape(settings.title))</title>
+          <subtitle>Partnerships, plans, frameworks, measures and contacts of \(Self.escape(settings.title)), most recently updated first.</subtitle>
+          <updated>\(site.format.iso(updated))</updated>
+          <link rel="self" type="application/atom+xml" href="\(Self.escape(settings.baseURL + "feed.atom"))"/>
+          <link rel="alternate" type="text/html" href="\(Self.escape(settings.baseURL))"/>
+          <author><name>\(Self.escape(settings.organisationName ?? settings.title))</name>\(settings.organisationURL.flatMap { SafeURL.isWebAddress($0) ? "<uri>\(Self.escape($0))</uri>" : nil } ?? "")</author>
+          <generator>Trellis</generator>
+
+        """
+        if let licence = settings.licence { xml += "  <rights>\(Self.escape(licence))</rights>\n" }
+        for (document, date) in entries {
+            let url = settings.baseURL + document.sitePath
+            xml += "  <entry>\n"
+            xml += "    <id>\(Self.escape(url))</id>\n"
+            xml += "    <title>\(Self.escape(document.title))</title>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.escape(url))\"/>\n"
+            xml += "    <updated>\(site.format.iso(date))</updated>\n"
+            xml += "    <category term=\"\(document.kind.rawValue)\" label=\"\(document.kind.singularTitle)\"/>\n"
+            if let summary = summary(document) { xml += "    <summary>\(Self.escape(summary))</summary>\n" }
+            xml += "  </entry>\n"
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: "feed.atom", data: Data(xml.utf8))
+    }
+
+    /// The document's summary, or the start of its text when it has none.
+    private func summary(_ document: Document) -> String? {
+        if let summary = document.summary, !summary.isEmpty { return summary }
+        let text = (site.bodies[document.reference]?.plainText ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !text.isEmpty else { return nil }
+        guard text.count > 200 else { return text }
+        let cut = text.prefix(200)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    /// Text safe in XML content and attributes; characters XML 1.0 forbids are left out.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

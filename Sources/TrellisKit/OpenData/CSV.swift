@@ -1,0 +1,54 @@
+/// CSV as RFC 4180 writes it: a header row, CRLF after every record, a field quoted when it
+/// holds a comma, a quote, CR or LF (or starts or ends with a space), quotes doubled inside.
+///
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula, so such a cell
+/// gets a leading `'` (OWASP's advice against CSV injection), unless it is a plain number like
+/// -3.5, which must stay a number.
+enum CSV {
+    /// The whole file: `header`, then each row, every record ending in CRLF.
+    static func document(header: [String], rows: [[String]]) -> String {
+        var out = record(header)
+        for row in rows { out += record(row) }
+        return out
+    }
+
+    /// One record and its CRLF.
+    static func record(_ fields: [String]) -> String {
+        fields.map { field($0) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One field, neutralised and quoted as needed.
+    static func field(_ raw: String) -> String {
+        let text = neutralised(raw)
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The text with a leading `'` when a spreadsheet would otherwise read it as a formula.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        let risky: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+        guard risky.contains(first), !isPlainNumber(text) else { return text }
+        return "'" + text
+    }
+
+    /// Whether `text` is a decimal number and nothing else: "-3.5", "+2", "1e3".
+    static func isPlainNumber(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        return JSONValue.numberText(String(body)) != nil && !body.hasPrefix("-")
+    }
+
+    /// A JSON value as a CSV cell: null is empty, a list is its items joined by `separator`.
+    static func cell(_ value: JSONValue, separator: String = ";") -> String {
+        switch value {
+        case .null: return ""
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let text), .string(let text): return text
+        case .array(let items): return items.map { cell($0, separator: separator) }.filter { !$0.isEmpty }.joined(separator: separator)
+        case .object: return ""
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// `/data/`: each dataset as JSON, as CSV with its CSVW metadata, and the page that lists them
+/// with their size, format, licence and description.
+struct OpenDataFiles {
+    let site: SiteContext
+    let layout: Layout
+
+    /// Every dataset, built from the site.
+    func datasets() -> [Dataset] {
+        let documents = DocumentData(site: site)
+        return [documents.partnerships(), documents.priorities(), MeasureData(site: site).dataset(),
+                documents.contacts(), ConsultationData(site: site).dataset()]
+    }
+
+    /// The data files and the `/data/` page.
+    func files() -> [OutputFile] {
+        let settings = site.index.settings
+        var files: [OutputFile] = []
+        var views: [[String: Any]] = []
+        for dataset in datasets() {
+            let extra = dataset.name == "consultations" ? ConsultationData(site: site).asAt : [:]
+            let json = Data(dataset.json(settings: settings, extra: extra).utf8)
+            let csv = Data(dataset.csv.utf8)
+            let metadata = Data(dataset.csvwMetadata(settings: settings).utf8)
+            files += [
+                OutputFile(path: "data/\(dataset.name).json", data: json),
+                OutputFile(path: "data/\(dataset.name).csv", data: csv),
+                OutputFile(path: "data/\(dataset.name).csv-metadata.json", data: metadata),
+            ]
+            views.append([
+                "name": dataset.name, "title": dataset.title, "description": dataset.description,
+                "count": "\(dataset.records.count) \(dataset.records.count == 1 ? "record" : "records")",
+                "files": [
+                    ["format": "CSV", "mediaType": "text/csv", "url": "\(dataset.name).csv", "size": Self.size(csv.count)],
+                    ["format": "JSON", "mediaType": "application/json", "url": "\(dataset.name).json", "size": Self.size(json.count)],
+                    ["format": "CSVW metadata (JSON-LD)", "mediaType": "application/csvm+json", "url": "\(dataset.name).csv-metadata.json", "size": Self.size(metadata.count)],
+                ],
+                "columns": dataset.columns.map { ["name": $0.name, "description": $0.description] },
+            ])
+        }
+        var context: [String: Any] = ["title": "Open data", "datasets": views, "feedURL": "../feed.atom", "asAt": site.timeHTML(site.now)]
+        if let licence = settings.licence {
+            context["licence"] = licence
+            if let url = Licence.url(licence), SafeURL.isWebAddress(url) { context["licenceURL"] = url }
+        }
+        files.append(layout.page(path: "data/", title: "Open data", description: "The data behind this site, openly licensed, as CSV and JSON.",
+                                 crumbs: [("Home", "")], updated: site.updated.values.max(), template: "data", context: context))
+        return files
+    }
+
+    /// A file size as people read it: "812 bytes", "12.3 KB", "1.4 MB" (1 KB = 1,024 bytes).
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return bytes == 1 ? "1 byte" : "\(bytes) bytes" }
+        let (value, unit) = bytes < 1024 * 1024 ? (Double(bytes) / 1024, "KB") : (Double(bytes) / 1024 / 1024, "MB")
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(unit)"
+    }
+}

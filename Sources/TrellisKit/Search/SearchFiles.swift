@@ -1,0 +1,65 @@
+import Foundation
+
+/// `/search/`: the search page and its sharded index. Partnerships, plans, frameworks,
+/// priorities, measures, contacts and pages are found by the words of their titles, summaries
+/// (and fields such as a measure's code or a contact's role) and bodies.
+struct SearchFiles {
+    let site: SiteContext
+    let layout: Layout
+
+    /// The index files and the page.
+    func files() -> [OutputFile] {
+        SearchIndex(entries: entries()).files() + [page()]
+    }
+
+    /// Everything searchable, documents in the site's order then priorities in plan order.
+    func entries() -> [SearchIndex.Entry] {
+        let documents = site.index.documents.parallelMap { document in entry(document) }
+        let priorities = site.index.priorityOrder.compactMap { id -> SearchIndex.Entry? in
+            guard let priority = site.index.priorities[id] else { return nil }
+            let plan = site.index.document(.plan, priority.plan)?.title
+            let summary = [priority.label, plan.map { "Set by \($0)" }].compactMap { $0 }.joined(separator: ". ")
+            return SearchIndex.Entry(title: priority.title, path: "priorities/\(id)/", kind: "Priority", summary: summary,
+                                     titleWords: SearchText.words(priority.title), summaryWords: SearchText.words(priority.label ?? ""), bodyWords: [])
+        }
+        return documents + priorities
+    }
+
+    private func entry(_ document: Document) -> SearchIndex.Entry {
+        var fields = [document.summary ?? ""]
+        var shown = document.summary ?? ""
+        switch document.details {
+        case .partnership(let partnership):
+            fields += [partnership.area ?? "", partnership.type?.value ?? ""] + partnership.members.map(\.name)
+        case .measure(let measure):
+            fields += [measure.code ?? "", measure.definition ?? "", measure.source ?? ""]
+        case .contact(let contact):
+            fields += [contact.role ?? "", contact.organisation ?? ""]
+            if shown.isEmpty { shown = [contact.role, contact.organisation].compactMap { $0 }.joined(separator: ", ") }
+        case .plan, .framework, .page:
+            break
+        }
+        let body = site.bodies[document.reference]?.plainText ?? ""
+        if shown.isEmpty { shown = String(body.split(whereSeparator: \.isWhitespace).prefix(30).joined(separator: " ")) }
+        if shown.count > 200 { shown = String(shown.prefix(197)) + "…" }
+        return SearchIndex.Entry(title: document.title, path: document.sitePath, kind: document.kind.singularTitle, summary: shown,
+                                 titleWords: SearchText.words(document.title), summaryWords: SearchText.words(fields.joined(separator: " ")),
+                                 bodyWords: SearchText.words(body))
+    }
+
+    /// The page: a form that works as a plain GET without JavaScript, a live region for the
+    /// results, and the indices to browse when the script cannot run.
+    func page() -> OutputFile {
+        let from = "search/"
+        let browse: [[String: Any]] = [
+            ("Partnerships", "partnerships/"), ("Plans", "plans/"), ("Frameworks", "frameworks/"), ("Priorities", "priorities/"),
+            ("Measures", "measures/"), ("Contacts", "contacts/"), ("Consultations", "consultations/"), ("Open data", "data/"),
+        ].map { ["title": $0.0, "url": URLPath.relative(from: from, to: $0.1)] }
+        let context: [String: Any] = [
+            "title": "Search", "browse": browse, "indexURL": URLPath.relative(from: from, to: SearchIndex.folder),
+            "scriptURL": URLPath.relative(from: from, to: "theme/search.js"),
+        ]
+        return layout.page(path: from, title: "Search", description: "Search \(site.index.settings.title) for partnerships, plans, priorities, measures and contacts.",
+                           crumbs: [("Home", "")], updated: nil, template: "search", context: context)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The site's search index, split so a browser fetches only what a query needs: a small manifest,
+/// one shard of terms per word prefix (a prefix whose shard grows too big is split by a longer
+/// one), and the result details in shards of 100 documents. A site of 10,000 documents is
+/// searched by fetching a few tens of kilobytes.
+struct SearchIndex {
+    /// One thing a search can find, with the words it is found by.
+    struct Entry: Sendable {
+        var title: String
+        /// Site path of its page, such as `measures/neet/`.
+        var path: String
+        var kind: String
+        var summary: String
+        /// Words from the title (weighted most), from the summary and other fields, and from the body.
+        var titleWords: [String], summaryWords: [String], bodyWords: [String]
+    }
+
+    static let folder = "search/index/"
+    /// A term shard holding more postings than this is split by one more character of prefix.
+    static let maxPostings = 6_000
+    static let documentsPerShard = 100
+
+    let entries: [Entry]
+
+    /// Terms -> [(entry number, score)], entries counted from 0 in order.
+    func postings() -> [String: [(Int, Int)]] {
+        var postings: [String: [(Int, Int)]] = [:]
+        for (number, entry) in entries.enumerated() {
+            var scores: [String: (weighted: Int, body: Int)] = [:]
+            for word in entry.titleWords { scores[word, default: (0, 0)].weighted += 10 }
+            for word in entry.summaryWords { scores[word, default: (0, 0)].weighted += 4 }
+            for word in entry.bodyWords { scores[word, default: (0, 0)].body += 1 }
+            for (word, score) in scores { postings[word, default: []].append((number, score.weighted + min(score.body, 10))) }
+        }
+        return postings
+    }
+
+    /// Prefix keys and the terms each holds: 2 characters to start with, longer where a shard is big.
+    static func shards(_ postings: [String: [(Int, Int)]]) -> [(key: String, terms: [String])] {
+        var result: [(String, [String])] = []
+        func split(_ terms: [String], key: String, length: Int) {
+            let size = terms.reduce(0) { $0 + postings[$1]!.count }
+            guard size > maxPostings, length < 6 else { result.append((key, terms)); return }
+            var stay: [String] = []
+            var groups: [String: [String]] = [:]
+            for term in terms {
+                if term.unicodeScalars.count > length { groups[SearchText.prefix(term, length + 1), default: []].append(term) } else { stay.append(term) }
+            }
+            if !stay.isEmpty { result.append((key, stay)) }
+            for longer in groups.keys.sorted() { split(groups[longer]!, key: longer, length: length + 1) }
+        }
+        var groups: [String: [String]] = [:]
+        for term in postings.keys { groups[SearchText.prefix(term, 2), default: []].append(term) }
+        for key in groups.keys.sorted() { split(groups[key]!.sorted(), key: key, length: 2) }
+        return result.sorted { $0.0 < $1.0 }.map { (key: $0.0, terms: $0.1) }
+    }
+
+    /// Every file of the index, under `search/index/`.
+    func files() -> [OutputFile] {
+        let postings = postings()
+        let shards = Self.shards(postings)
+        var files: [OutputFile] = []
+        let manifest: JSONValue = .object([
+            "version": .number("1"), "keys": .array(shards.map { .string($0.key) }),
+            "stop": .array(SearchText.stopWords.map(JSONValue.string)),
+            "per": .number(String(Self.documentsPerShard)), "count": .number(String(entries.count)),
+        ])
+        files.append(OutputFile(path: Self.folder + "manifest.json", data: Data(manifest.compact.utf8)))
+        for (number, shard) in shards.enumerated() {
+            let terms = shard.terms.map { term -> (String, JSONValue) in
+                let list = postings[term]!.sorted { $0.0 < $1.0 }.flatMap { [JSONValue.number(String($0.0)), .number(String($0.1))] }
+                return (term, .array(list))
+            }
+            let object = JSONValue.object(Dictionary(uniqueKeysWithValues: terms))
+            files.append(OutputFile(path: Self.folder + "t\(number).json", data: Data(object.compact.utf8)))
+        }
+        for start in stride(from: 0, to: entries.count, by: Self.documentsPerShard) {
+            let slice = entries[start..<min(entries.count, start + Self.documentsPerShard)]
+            let list = JSONValue.array(slice.map { .array([.string($0.title), .string($0.path), .string($0.kind), .string($0.summary)]) })
+            files.append(OutputFile(path: Self.folder + "d\(start / Self.documentsPerShard).json", data: Data(list.compact.utf8)))
+        }
+        return files
+    }
+}

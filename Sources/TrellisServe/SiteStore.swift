@@ -1,0 +1,82 @@
+import Foundation
+import TrellisKit
+
+/// What the preview serves: the files of the last build, or the errors that stopped it.
+struct SiteSnapshot: Sendable {
+    /// Output path (`plans/cypp/index.html`) -> the bytes `trellis build` writes.
+    var files: [String: Data]
+    /// The last build's problems; when it has errors, pages show them instead of the site.
+    var result: BuildResult
+    /// Counts builds, so a page knows whether the site changed since it was served.
+    var generation: Int
+}
+
+/// What an open page hears on its event stream.
+enum PageSignal: Sendable, Equatable {
+    /// The site was built again: reload.
+    case rebuilt(Int)
+    /// Nothing happened; keeps the connection open through proxies and finds closed pages.
+    case keepAlive
+}
+
+/// The current snapshot and the pages listening for the next one, shared by the watcher and the server.
+final class SiteStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var snapshot: SiteSnapshot
+    /// The last build that succeeded, whose assets stay available while pages show errors.
+    private var lastGood: [String: Data] = [:]
+    private var listeners: [UUID: AsyncStream<PageSignal>.Continuation] = [:]
+    private var closed = false
+
+    /// A store serving the first build, as generation 1.
+    init(first result: BuildResult, files: [String: Data]) {
+        snapshot = SiteSnapshot(files: files, result: result, generation: 1)
+        if !result.failed { lastGood = files }
+    }
+
+    /// The snapshot being served.
+    var current: SiteSnapshot { lock.withLock { snapshot } }
+
+    /// The files of the last successful build (for assets while the site has errors).
+    var lastGoodFiles: [String: Data] { lock.withLock { lastGood } }
+
+    /// Serves a new build and tells every listening page; returns its generation.
+    @discardableResult
+    func publish(_ result: BuildResult, files: [String: Data]) -> Int {
+        let (generation, listening) = lock.withLock { () -> (Int, [AsyncStream<PageSignal>.Continuation]) in
+            snapshot = SiteSnapshot(files: files, result: result, generation: snapshot.generation + 1)
+            if !result.failed { lastGood = files }
+            return (snapshot.generation, Array(listeners.values))
+        }
+        for listener in listening { listener.yield(PageSignal.rebuilt(generation)) }
+        return generation
+    }
+
+    /// Signals for one page; the stream ends when the store closes.
+    func listen() -> AsyncStream<PageSignal> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<PageSignal>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        continuation.onTermination = { [weak self] _ in self?.lock.withLock { _ = self?.listeners.removeValue(forKey: id) } }
+        let isClosed = lock.withLock { () -> Bool in
+            if !closed { listeners[id] = continuation }
+            return closed
+        }
+        if isClosed { continuation.finish() }
+        return stream
+    }
+
+    /// Keeps every open event stream alive.
+    func keepAlive() {
+        for listener in lock.withLock({ Array(listeners.values) }) { listener.yield(.keepAlive) }
+    }
+
+    /// Ends every event stream, so the server can stop without waiting for open pages.
+    func close() {
+        let listening = lock.withLock { () -> [AsyncStream<PageSignal>.Continuation] in
+            closed = true
+            defer { listeners.removeAll() }
+            return Array(listeners.values)
+        }
+        for listener in listening { listener.finish() }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import ServiceLifecycle
+import TrellisKit
+
+/// Polls the site's files, rebuilds once they have settled after a change, and publishes each
+/// build to the pages that are open; ends every event stream when the server stops.
+struct WatchService: Service {
+    let watcher: FileWatcher
+    let store: SiteStore
+    let builder: SiteBuilder
+    /// The files as they were when the last build began.
+    let initial: [String: FileWatcher.Stamp]
+    let interval: Duration
+    let events: @Sendable (PreviewEvent) -> Void
+
+    /// How long a change must stay still before a build starts: long enough for an editor's
+    /// save (write, rename, delete a backup) to finish, short enough not to be noticed.
+    static let settle: Duration = .milliseconds(30)
+    /// How often open pages hear that the server is still there.
+    static let keepAliveEvery: Duration = .seconds(15)
+
+    func run() async throws {
+        var known = initial
+        let clock = ContinuousClock()
+        var lastKeepAlive = clock.now
+        defer { store.close() }
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            if clock.now - lastKeepAlive >= Self.keepAliveEvery {
+                store.keepAlive()
+                lastKeepAlive = clock.now
+            }
+            var latest = watcher.scan()
+            guard latest != known else { continue }
+            // Wait for the files to stop changing, for at most about a second.
+            for _ in 0..<30 {
+                try? await Task.sleep(for: Self.settle)
+                let again = watcher.scan()
+                if again == latest { break }
+                latest = again
+            }
+            let changed = FileWatcher.changes(from: known, to: latest)
+            known = latest
+            if Task.isShuttingDownGracefully { break }
+            let build = await builder.build()
+            let generation = store.publish(build.result, files: build.files)
+            events(.built(build.result, seconds: build.seconds, changed: changed, generation: generation))
+        }
+    }
+}
+
+/// Builds the site in memory, off Swift's cooperative threads (a build blocks while it works).
+struct SiteBuilder: Sendable {
+    let options: BuildOptions
+    let now: @Sendable () -> Date
+
+    /// One build's result, files and duration.
+    struct Build: Sendable {
+        var result: BuildResult
+        var files: [String: Data]
+        var seconds: Double
+    }
+
+    /// Builds at the current `now` and waits for the result.
+    func build() async -> Build {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: buildNow())
+            }
+        }
+    }
+
+    /// Builds on the calling thread.
+    func buildNow() -> Build {
+        var options = self.options
+        options.now = now()
+        let started = Date()
+        let (result, files) = Builder.render(options)
+        return Build(result: result, files: files, seconds: Date().timeIntervalSince(started))
+    }
+}

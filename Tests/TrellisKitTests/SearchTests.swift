@@ -1,0 +1,120 @@
+import Foundation
+import XCTest
+@testable import TrellisKit
+
+/// The search index: words read as the browser reads them, shards small enough to fetch one at a
+/// time, and a query for a known page finding it by the steps `search.js` takes.
+final class SearchTests: XCTestCase {
+    func testWordsAreFoldedAndStopWordsLeftOut() {
+        XCTAssertEqual(SearchText.words("The NEET rate: 16–18 year-olds in Ynys Môn & Gwynedd"),
+                       ["neet", "rate", "16", "18", "year", "olds", "ynys", "mon", "gwynedd"])
+        XCTAssertEqual(SearchText.words("Children's CAFÉ a b"), ["children", "cafe"], "one-letter words and stop words go")
+        XCTAssertEqual(SearchText.words("naïve\u{0301}ly"), ["naively"], "combining marks vanish inside a word")
+        XCTAssertEqual(SearchText.prefix("môn", 2), "mô")
+    }
+
+    func testABigShardIsSplitAndEveryTermHasOneHome() {
+        var postings: [String: [(Int, Int)]] = [:]
+        for number in 0..<4 { postings["child\(number)x"] = (0..<2_000).map { ($0, 1) } }
+        postings["ch"] = [(1, 1)]
+        postings["neet"] = [(2, 5)]
+        let shards = SearchIndex.shards(postings)
+        let keys = shards.map(\.key)
+        XCTAssertTrue(keys.contains("ne"))
+        XCTAssertTrue(keys.contains("ch"), "terms no longer than the key stay in it")
+        XCTAssertTrue(keys.contains { $0.count > 2 && $0.hasPrefix("ch") }, "8,000 postings under ch are split: \(keys)")
+        for shard in shards {
+            XCTAssertLessThanOrEqual(shard.terms.reduce(0) { $0 + postings[$1]!.count }, SearchIndex.maxPostings + 2_000)
+        }
+        var home: [String: String] = [:]
+        for shard in shards { for term in shard.terms { XCTAssertNil(home.updateValue(shard.key, forKey: term), term) } }
+        XCTAssertEqual(Set(home.keys), Set(postings.keys))
+        for (term, key) in home {
+            XCTAssertEqual(keys.filter { term.hasPrefix($0) }.max { $0.count < $1.count }, key, "\(term) lives under its longest key")
+        }
+    }
+
+    /// What `search.js` does for one word: the shards it fetches, then entry -> score.
+    private func lookup(_ word: String, in site: TestSite) throws -> [Int: Int] {
+        let manifest = try XCTUnwrap(OpenDataFixture.json(site, "search/index/manifest.json") as? [String: Any])
+        let keys = try XCTUnwrap(manifest["keys"] as? [String])
+        let prefix = word.unicodeScalars.count > 2
+        var wanted = keys.indices.filter { prefix && keys[$0].hasPrefix(word) && keys[$0] != word }
+        if let best = keys.indices.filter({ word.hasPrefix(keys[$0]) }).max(by: { keys[$0].count < keys[$1].count }) { wanted.append(best) }
+        var scores: [Int: Int] = [:]
+        for number in wanted {
+            let shard = try XCTUnwrap(OpenDataFixture.json(site, "search/index/t\(number).json") as? [String: [Int]])
+            for (term, list) in shard where term == word || (prefix && term.hasPrefix(word)) {
+                for pair in stride(from: 0, to: list.count, by: 2) {
+                    scores[list[pair]] = max(scores[list[pair]] ?? 0, list[pair + 1] * (term == word ? 2 : 1))
+                }
+            }
+        }
+        return scores
+    }
+
+    /// The path of result `number`, from its details shard.
+    private func path(of number: Int, in site: TestSite) throws -> String {
+        let shard = try XCTUnwrap(OpenDataFixture.json(site, "search/index/d\(number / SearchIndex.documentsPerShard).json") as? [[String]])
+        return shard[number % SearchIndex.documentsPerShard][1]
+    }
+
+    func testSearchFindsAKnownPage() throws {
+        let site = try OpenDataFixture.build(self)
+        let neet = try lookup("neet", in: site)
+        let best = try XCTUnwrap(neet.max { ($0.value, $1.key) < ($1.value, $0.key) })
+        XCTAssertEqual(try path(of: best.key, in: site), "measures/neet/", "the title match ranks first")
+        let paths = try Set(neet.keys.map { try path(of: $0, in: site) })
+        XCTAssertTrue(paths.contains("partnerships/board/"), "found by a word in its body: \(paths)")
+        let gosport = try lookup("gosp", in: site)
+        XCTAssertEqual(try gosport.keys.map { try path(of: $0, in: site) }, ["partnerships/gosport/"], "a prefix finds the whole word")
+        let priority = try lookup("learning", in: site)
+        XCTAssertTrue(try priority.keys.map { try path(of: $0, in: site) }.contains("priorities/lcp-neet/"), "priorities are found too")
+        let contact = try lookup("chair", in: site)
+        XCTAssertTrue(try contact.keys.map { try path(of: $0, in: site) }.contains("contacts/chair/"), "contacts by their role")
+        XCTAssertEqual(try lookup("zebra", in: site), [:])
+    }
+
+    func testTheIndexIsSplitIntoSmallFiles() throws {
+        let site = try OpenDataFixture.build(self)
+        let manifest = try XCTUnwrap(OpenDataFixture.json(site, "search/index/manifest.json") as? [String: Any])
+        let keys = try XCTUnwrap(manifest["keys"] as? [String])
+        XCTAssertEqual(manifest["count"] as? Int, 8 + 2, "eight documents and two priorities")
+        XCTAssertEqual(manifest["stop"] as? [String], SearchText.stopWords)
+        for number in keys.indices { XCTAssertTrue(site.exists("search/index/t\(number).json")) }
+        XCTAssertFalse(site.exists("search/index/t\(keys.count).json"))
+        XCTAssertTrue(site.exists("search/index/d0.json"))
+    }
+
+    func testTheSearchPageWorksWithoutScriptAndAnnouncesResults() throws {
+        let site = try OpenDataFixture.build(self)
+        let page = try site.page("search/")
+        XCTAssertTrue(page.contains("<form class=\"search-form\" role=\"search\" method=\"get\" data-index=\"../search/index/\" data-root=\"../\">"))
+        XCTAssertTrue(page.contains("<label for=\"search-q\">"))
+        XCTAssertTrue(page.contains("role=\"status\" aria-live=\"polite\""))
+        XCTAssertTrue(page.contains("needs JavaScript"), "says what to do without it")
+        XCTAssertTrue(page.contains("<a href=\"../measures/\">Measures</a>"), "and links to the indices")
+        XCTAssertTrue(page.contains("<script src=\"../theme/search.js\" defer></script>"))
+        XCTAssertTrue(site.exists("theme/search.js"))
+        XCTAssertFalse(page.contains("site-search-q"), "no second search box in the header here")
+        let home = try site.page("")
+        XCTAssertTrue(home.contains("<form class=\"site-search\" role=\"search\" aria-label=\"Site\" action=\"search/\" method=\"get\">"))
+        XCTAssertTrue(home.contains("name=\"q\""))
+        for script in page.components(separatedBy: "<script").dropFirst() {
+            XCTAssertTrue(script.hasPrefix(" src=") || script.hasPrefix(" type=\"application/ld+json\""), "no inline script: <script\(script.prefix(40))")
+        }
+    }
+
+    func testMeasureTablesShowASparklineBesideTheWords() throws {
+        let site = try OpenDataFixture.build(self)
+        let measures = try site.page("measures/")
+        XCTAssertEqual(measures.components(separatedBy: "class=\"sparkline\"").count - 1, 2)
+        XCTAssertTrue(measures.contains("aria-hidden=\"true\" focusable=\"false\">"))
+        XCTAssertTrue(measures.contains("Amber: within 5% of target"))
+        XCTAssertTrue(try site.page("priorities/lcp-neet/").contains("class=\"sparkline\""))
+        XCTAssertTrue(try site.page("partnerships/gosport/").contains("class=\"sparkline\""))
+        let page = try site.page("measures/neet/")
+        XCTAssertTrue(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""))
+        XCTAssertTrue(page.contains("<th scope=\"col\" class=\"num\">Baseline</th>"))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import TrellisKit
+@testable import TrellisServe
+
+/// The preview's parts on their own: watching, looking up paths, the script tag and the error page.
+final class PreviewUnitTests: XCTestCase {
+    private var site: URL!
+
+    override func setUpWithError() throws {
+        site = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("Content/plans"), withIntermediateDirectories: true)
+        try write("Content/site.yml", "title: T\n")
+        try write("Content/plans/a.md", "one\n")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: site)
+    }
+
+    private func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: site.appendingPathComponent(path))
+    }
+
+    func testWatcherIgnoresEditorLitter() throws {
+        let watcher = FileWatcher(site: site)
+        let before = watcher.scan()
+        for name in [".a.md.swp", "a.md~", "4913", "#a.md#", ".#a.md", "a.md___jb_tmp___"] {
+            try write("Content/plans/\(name)", "litter")
+        }
+        XCTAssertEqual(FileWatcher.changes(from: before, to: watcher.scan()), [])
+    }
+
+    func testWatcherSeesSavesRenamesDeletesAndNewFiles() throws {
+        let watcher = FileWatcher(site: site)
+        var known = watcher.scan()
+        XCTAssertEqual(Set(known.keys), ["Content/site.yml", "Content/plans/a.md"])
+
+        // Saved twice within the same moment, the same size: still a change.
+        try write("Content/plans/a.md", "two\n")
+        try write("Content/plans/a.md", "six\n")
+        XCTAssertEqual(FileWatcher.changes(from: known, to: watcher.scan()), ["Content/plans/a.md"])
+        known = watcher.scan()
+
+        // Renamed, deleted and made again, as editors that save safely do.
+        try FileManager.default.moveItem(at: site.appendingPathComponent("Content/plans/a.md"), to: site.appendingPathComponent("Content/plans/a.md~"))
+        try write("Content/plans/a.md", "six\n")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("Content/plans/a.md~"))
+        XCTAssertEqual(FileWatcher.changes(from: known, to: watcher.scan()), ["Content/plans/a.md"])
+        known = watcher.scan()
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent("Content/plans/a.md"))
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("Themes/default/templates"), withIntermediateDirectories: true)
+        try write("Themes/default/templates/page.mustache", "{{title}}")
+        XCTAssertEqual(FileWatcher.changes(from: known, to: watcher.scan()), ["Content/plans/a.md", "Themes/default/templates/page.mustache"])
+    }
+
+    func testLookup() {
+        let files: [String: Data] = ["index.html": Data(), "plans/a/index.html": Data(), "theme/style.css": Data(), "404.html": Data()]
+        XCTAssertEqual(PreviewResponder.lookup("/", in: files, basePath: "/trust/"), .file("index.html"))
+        XCTAssertEqual(PreviewResponder.lookup("/plans/a/", in: files, basePath: "/trust/"), .file("plans/a/index.html"))
+        XCTAssertEqual(PreviewResponder.lookup("/plans/a", in: files, basePath: "/trust/"), .folder("/plans/a/"))
+        XCTAssertEqual(PreviewResponder.lookup("/trust/theme/style.css", in: files, basePath: "/trust/"), .file("theme/style.css"))
+        XCTAssertEqual(PreviewResponder.lookup("/plans/b/", in: files, basePath: "/trust/"), .missing)
+        XCTAssertEqual(PreviewResponder.lookup("/plans/../index.html", in: files, basePath: "/"), .missing)
+        XCTAssertEqual(PreviewResponder.basePath("https://www.example.org/trust"), "/trust/")
+        XCTAssertEqual(PreviewResponder.basePath("https://www.example.org/"), "/")
+    }
+
+    func testScriptTagGoesBeforeHeadEnds() {
+        let page = Data("<html><head><title>x</title></head><body></body></html>".utf8)
+        XCTAssertEqual(String(decoding: PreviewAssets.inject(into: page, generation: 7), as: UTF8.self),
+                       "<html><head><title>x</title><script src=\"/__trellis/reload.js\" data-generation=\"7\" defer></script>\n</head><body></body></html>")
+    }
+
+    func testErrorPageShowsPlaceAndEscapedMessage() {
+        let result = BuildResult(diagnostics: [
+            .error(.unknownReference, "unknown measure '<ni-999>' & more", at: SourceLocation(file: "Content/plans/a.md", line: 7, column: 14), suggestion: "measures: [ni-117]"),
+            .warning(.unknownKey, "unknown key 'prioritys'", at: SourceLocation(file: "Content/plans/a.md", line: 3, column: 1)),
+        ], fileCount: 0, pageCount: 0, nextChange: nil, nowText: "", nextChangeText: nil, wrote: false, baseURL: "https://www.example.org/")
+        let html = String(decoding: ErrorPage.html(result, generation: 3), as: UTF8.self)
+        XCTAssertTrue(html.contains("<h1>The site has 1 error</h1>"))
+        XCTAssertTrue(html.contains("<li class=\"error\"><p><code class=\"place\">Content/plans/a.md:7:14</code>: <span class=\"severity\">error:</span> unknown measure &#39;&lt;ni-999&gt;&#39; &amp; more</p>\n<pre>measures: [ni-117]</pre></li>"), html)
+        XCTAssertTrue(html.contains("<h2>Warnings</h2>"))
+        XCTAssertTrue(html.contains("data-generation=\"3\""))
+        XCTAssertFalse(html.contains("<script>"), "no inline script: a strict CSP applies")
+    }
+}
