@@ -47,3 +47,11 @@ release: deps
 
 clean:
 	rm -rf .build Public/*
+
+# The benchmark (bench/README.md): synthetic sites of 1,000, 10,000 and 50,000 documents built by the
+# release trellis, side by side with Hugo when it is installed and with the floor (cmark + writing the
+# same files), on disk and on tmpfs. Settings pass through the environment: BENCH_SIZES="1000 10000",
+# BENCH_RUNS=3, BENCH_WORK, BENCH_SHM ... (see bench/run.sh). Results: bench/results.md.
+.PHONY: bench
+bench: deps
+	bench/run.sh

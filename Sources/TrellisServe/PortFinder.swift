@@ -7,16 +7,16 @@ import Darwin
 
 /// Picks the port to serve on: the one asked for, or 8000 and upwards until one is free.
 enum PortFinder {
-    static let firstDefault = 8000
-    static let lastDefault = 8099
+    /// The ports tried when none is asked for, in order.
+    static let defaults = 8000...8099
 
-    /// The port to bind: `requested` if free (0 lets the system choose), else the first free default port.
-    static func choose(_ requested: Int?) throws -> Int {
+    /// The port to bind: `requested` if free (0 lets the system choose), else the first free one of `defaults`.
+    static func choose(_ requested: Int?, defaults: ClosedRange<Int> = PortFinder.defaults) throws -> Int {
         if let requested {
             guard requested == 0 || isFree(requested) else { throw PreviewError.portInUse(requested) }
             return requested
         }
-        guard let port = (firstDefault...lastDefault).first(where: isFree) else { throw PreviewError.noFreePort }
+        guard let port = defaults.first(where: isFree) else { throw PreviewError.noFreePort }
         return port
     }
 

@@ -25,20 +25,36 @@ enum PreviewAssets {
         return result
     }
 
-    /// Listens for the next build and reloads the page; EventSource reconnects by itself if
-    /// the server restarts, and the page asks again with the build it shows.
+    /// Listens for the next build and reloads the page. Only a visible page listens, so many open
+    /// tabs do not use up the browser's few connections to one host; a page shown again asks
+    /// with the build it shows, and reloads at once if the site changed meanwhile. EventSource
+    /// reconnects by itself if the server restarts.
     static let script = """
         // trellis serve: reloads this page when the site is built again. Never part of a built site.
         (function () {
           "use strict";
-          var script = document.currentScript;
-          var generation = script ? script.getAttribute("data-generation") : "0";
           if (!window.EventSource) return;
-          var source = new EventSource("\(eventsPath)?since=" + encodeURIComponent(generation || "0"));
-          source.addEventListener("reload", function () {
-            source.close();
-            window.location.reload();
+          var script = document.currentScript;
+          var generation = (script && script.getAttribute("data-generation")) || "0";
+          var source = null;
+          function listen() {
+            if (source) return;
+            source = new EventSource("\(eventsPath)?since=" + encodeURIComponent(generation));
+            source.addEventListener("reload", function () {
+              stop();
+              window.location.reload();
+            });
+          }
+          function stop() {
+            if (source) source.close();
+            source = null;
+          }
+          document.addEventListener("visibilitychange", function () {
+            if (document.hidden) stop(); else listen();
           });
+          window.addEventListener("pagehide", stop);
+          window.addEventListener("pageshow", function () { if (!document.hidden) listen(); });
+          if (!document.hidden) listen();
         })();
 
         """

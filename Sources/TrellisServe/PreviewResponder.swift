@@ -22,13 +22,13 @@ struct PreviewResponder: HTTPResponder {
         case PreviewAssets.scriptPath: response = Self.file(Data(PreviewAssets.script.utf8), type: "text/javascript; charset=utf-8")
         case PreviewAssets.stylesheetPath: response = Self.file(Data(PreviewAssets.stylesheet.utf8), type: "text/css; charset=utf-8")
         case PreviewAssets.eventsPath: return events(since: request.uri.queryParameters["since"].flatMap { Int($0) })
-        default: response = site(path)
+        default: response = site(path, host: request.head.authority)
         }
         return request.method == .head ? Response(status: response.status, headers: response.headers) : response
     }
 
     /// A file of the site, a redirect to a folder's address, the 404 page or the error page.
-    func site(_ path: String) -> Response {
+    func site(_ path: String, host: String? = nil) -> Response {
         let snapshot = store.current
         let found = Self.lookup(path, in: snapshot.files, basePath: Self.basePath(snapshot.result.baseURL))
         if snapshot.result.failed {
@@ -43,7 +43,9 @@ struct PreviewResponder: HTTPResponder {
         case .file(let key):
             return page(snapshot.files[key]!, key: key, generation: snapshot.generation)
         case .folder(let address):
-            return Response(status: .movedPermanently, headers: [.location: address, .cacheControl: "no-store"])
+            // An absolute address: some clients resolve a relative one wrongly.
+            let location = host.map { "http://\($0)\(address)" } ?? address
+            return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
         case .missing:
             guard let notFound = snapshot.files["404.html"] else {
                 return Self.file(Data("Not found\n".utf8), type: "text/plain; charset=utf-8", status: .notFound)

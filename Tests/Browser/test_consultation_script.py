@@ -105,10 +105,10 @@ def test_a_page_built_while_open_and_read_after_the_close_says_it_has_closed(sit
     assert "consultation-awaiting-outcome" in banner(page).get_attribute("class")
     assert "consultation-open" not in banner(page).get_attribute("class")
     assert page.locator(".countdown").count() == 0 or all(
-        c.inner_text() in ("", "now closed") for c in page.locator(".countdown").all())
+        c.inner_text() in ("", "(now closed)") for c in page.locator(".countdown").all())
     assert not page.locator(".consultation-respond").is_visible(), "ways to respond are not offered after the close"
     assert page.get_by_role("link", name="Respond online").count() == 0
-    assert page.locator(".site-banner .countdown").inner_text() == "now closed"
+    assert page.locator(".site-banner .countdown").inner_text() == "(now closed)"
     assert page.locator("[role=alert]").count() == 0
     assert page.evaluate("window.__shift") == 0
     assert page.errors == []
@@ -141,7 +141,7 @@ def test_a_countdown_that_ticked_over_is_updated(site, new_page):
     base, _ = site
     page = open_at(new_page, base, "frameworks/family/", "2011-01-25T10:00")
     assert page.locator(".consultation-banner .countdown").inner_text() == "6 days left"
-    assert page.locator(".site-banner .countdown").inner_text() == "6 days left"
+    assert page.locator(".site-banner .countdown").inner_text() == "(6 days left)"
     assert page.get_by_role("region", name="Open consultation", exact=True).count() == 1
     page = open_at(new_page, base, "frameworks/family/", "2011-01-30T23:59")
     assert page.locator(".consultation-banner .countdown").inner_text() == "Closing tomorrow"

@@ -47,7 +47,7 @@ final class ChartTests: XCTestCase {
         let svg = try XCTUnwrap(chart(neet))
         let root = try XMLTree.parse(svg)
         XCTAssertEqual(root.name, "svg")
-        XCTAssertEqual(root.attributes["viewBox"], "0 0 360 240")
+        XCTAssertEqual(root.attributes["viewBox"], "0 0 320 220")
         XCTAssertEqual(root.attributes["role"], "img")
         XCTAssertEqual(root.attributes["aria-labelledby"], "chart-title chart-desc")
         XCTAssertEqual(root.first("title")?.attributes["id"], "chart-title")
@@ -60,7 +60,7 @@ final class ChartTests: XCTestCase {
         for element in root.descendants {
             XCTAssertNil(element.attributes["style"], "no inline style on <\(element.name)>")
             for (name, value) in coordinates(element) where element.name != "g" {
-                let limit = name.hasPrefix("x") || name == "cx" ? 360.0 : 240.0
+                let limit = name.hasPrefix("x") || name == "cx" ? 320.0 : 220.0
                 XCTAssertTrue((0...limit).contains(value), "\(element.name) \(name)=\(value) lies outside the viewBox")
             }
         }

@@ -153,12 +153,13 @@ final class ConsultationSiteTests: XCTestCase {
         let page = try site.build(at: "2011-01-11T10:00").page("frameworks/family-support/")
         XCTAssertEqual(Banner.of(page), """
             <div class="consultation-banner consultation-open" role="region" aria-labelledby="section-consultation-banner" \
-            data-state="open" data-opens="2010-11-15T00:00:00+00:00" data-opens-text="15 November 2010" \
+            data-state="open" data-opens="2010-11-15T00:00:00+00:00" \
             data-closes="2011-02-01T00:00:00+00:00" data-closes-shown="2011-01-31T23:59:00+00:00" \
-            data-closes-text="11:59pm on 31 January 2011" data-time-zone="Europe/London" data-next-change="2011-01-12T00:00:00+00:00">
+            data-time-zone="Europe/London" data-next-change="2011-01-12T00:00:00+00:00">
             <p class="consultation-label" id="section-consultation-banner"><span class="state-tag">Open consultation</span></p>
-            <p class="consultation-headline">This consultation closes at <time datetime="2011-01-31T23:59:00+00:00">11:59pm on 31 January 2011</time> \
-            <strong class="countdown">20 days left</strong></p>
+            <p class="consultation-headline" data-opens-text="15 November 2010" data-closes-text="11:59pm on 31 January 2011">\
+            <span class="consultation-now">This consultation closes at <time datetime="2011-01-31T23:59:00+00:00">11:59pm on 31 January 2011</time> \
+            <strong class="countdown">20 days left</strong></span></p>
             <p class="consultation-detail">The closing date was extended from <time datetime="2011-01-14T23:59:00+00:00">11:59pm on 14 January 2011</time> \
             so that parents&#39; groups could respond in January.</p>
             </div>
@@ -337,7 +338,7 @@ final class ConsultationSiteTests: XCTestCase {
         XCTAssertTrue(home.contains(#"<div class="site-banner" role="region" aria-label="Notices and consultations open now">"#))
         XCTAssertFalse(home.contains("Our offices are closed"))
         XCTAssertTrue(home.contains(#"<a href="frameworks/family-support/">Family Support Framework</a>: closes at "#
-            + #"<time datetime="2011-01-31T23:59:00+00:00">11:59pm on 31 January 2011</time> (<span class="countdown">22 days left</span>)</li>"#))
+            + #"<time datetime="2011-01-31T23:59:00+00:00">11:59pm on 31 January 2011</time> <span class="countdown">(22 days left)</span></li>"#))
         XCTAssertEqual(try open.nextChange(), "2011-01-10T00:00:00+00:00")
         let deep = try open.page("frameworks/family-support/")
         XCTAssertTrue(deep.contains(#"<a href="../../frameworks/family-support/">Family Support Framework</a>: closes at "#))
@@ -593,7 +594,7 @@ private struct Banner {
     /// The state tag's text.
     var label: String { between(#"<span class="state-tag">"#, "</span>") }
     /// The headline paragraph's inner HTML, countdown included.
-    var headline: String { between(#"<p class="consultation-headline">"#, "</p>\n") }
+    var headline: String { between(#"<span class="consultation-now">"#, "</span></p>\n") }
     /// Each detail paragraph's inner HTML.
     var details: [String] {
         html.components(separatedBy: #"<p class="consultation-detail">"#).dropFirst().map { $0.components(separatedBy: "</p>\n")[0] }

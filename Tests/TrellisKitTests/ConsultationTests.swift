@@ -182,4 +182,17 @@ final class ConsultationTests: XCTestCase {
                                 at: place))
         XCTAssertNil(family.overdueWarning(now: at("2012-01-01"), clock: london, at: place))
     }
+
+    func testAPlannedOutcomeStillOverdueByTwelveWeeksIsAWarning() {
+        let planned = consultation("2010-11-15", "2011-01-31", outcome: "2011-06-01")
+        let place = SourceLocation(file: "Content/frameworks/family-support.md", line: 6, column: 1)
+        XCTAssertNil(planned.overdueWarning(now: at("2011-04-26T00:00"), clock: london, at: place))
+        XCTAssertEqual(planned.overdueWarning(now: at("2011-04-26T00:01"), clock: london, at: place),
+                       .warning(.outcomeOverdue,
+                                "the consultation closed at 11:59pm on 31 January 2011, more than 12 weeks ago, and its outcome is not "
+                                    + "due until 1 June 2011; publish the outcome within 12 weeks of the close where you can, "
+                                    + "and bring 'published' forward when it is",
+                                at: place))
+        XCTAssertNil(planned.overdueWarning(now: at("2011-06-01"), clock: london, at: place), "concluded")
+    }
 }

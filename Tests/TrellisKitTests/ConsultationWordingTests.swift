@@ -145,4 +145,24 @@ final class ConsultationWordingTests: XCTestCase {
         XCTAssertFalse(texts.contains("1 day left"))
         XCTAssertFalse(texts.contains("1 days left"))
     }
+
+    func testAReasonReadsOnFromTheDateWhateverWayItIsWritten() {
+        let cases: [(String, String)] = [
+            ("partners asked for more time", " because partners asked for more time"),
+            ("Extended so that parents' groups could respond in January.", " so that parents' groups could respond in January"),
+            ("Extended by two weeks so that schools can run sessions.", " by two weeks so that schools can run sessions"),
+            ("extended, because schools asked", " because schools asked"),
+            ("Because schools asked for more time", " because schools asked for more time"),
+            ("To give schools time to respond", " to give schools time to respond"),
+            ("Schools asked for more time.", " because schools asked for more time"),
+            ("We received many requests", " because we received many requests"),
+            ("Ofsted inspections took place that month", " because Ofsted inspections took place that month"),
+            ("NHS partners asked for more time", " because NHS partners asked for more time"),
+            ("Extended.", ""),
+            ("  ", ""),
+        ]
+        for (reason, clause) in cases {
+            XCTAssertEqual(ConsultationWording.reasonClause(reason), clause, reason)
+        }
+    }
 }

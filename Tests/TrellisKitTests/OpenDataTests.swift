@@ -114,7 +114,8 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(plan["days_left"], "11")
         XCTAssertEqual(plan["respond_email"], "cypp@example.org")
         let json = try XCTUnwrap(OpenDataFixture.json(site, "data/consultations.json") as? [String: Any])
-        XCTAssertEqual(json["as_at"] as? String, "2011-01-20T12:00:00+00:00")
+        XCTAssertEqual(json["now"] as? String, "2011-01-20T12:00:00+00:00", "the JSON is ConsultationOutputs', with the build's now")
+        XCTAssertEqual((json["consultations"] as? [[String: Any]])?.first?["state"] as? String, "open")
     }
 
     func testEachCSVHasMetadataDescribingItsColumns() throws {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import XCTest
 @testable import TrellisKit
 @testable import TrellisServe
@@ -65,6 +68,25 @@ final class PreviewUnitTests: XCTestCase {
         XCTAssertEqual(PreviewResponder.lookup("/plans/../index.html", in: files, basePath: "/"), .missing)
         XCTAssertEqual(PreviewResponder.basePath("https://www.example.org/trust"), "/trust/")
         XCTAssertEqual(PreviewResponder.basePath("https://www.example.org/"), "/")
+    }
+
+    func testPortInUseIsRefusedAndTheDefaultMovesOn() throws {
+        let first = try XCTUnwrap((40000...40100).first { PortFinder.isFree($0) && PortFinder.isFree($0 + 1) })
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(first).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        XCTAssertEqual(bound, 0)
+        XCTAssertEqual(listen(holder, 1), 0)
+        XCTAssertFalse(PortFinder.isFree(first))
+        XCTAssertThrowsError(try PortFinder.choose(first)) { XCTAssertEqual($0 as? PreviewError, .portInUse(first)) }
+        XCTAssertEqual(try PortFinder.choose(0), 0, "0 lets the system choose")
+        XCTAssertEqual(try PortFinder.choose(nil, defaults: first...(first + 50)), first + 1, "without --port, the next free port")
     }
 
     func testScriptTagGoesBeforeHeadEnds() {

@@ -4,7 +4,9 @@
 /// (every colour is at least 4.5:1 on white), and no `style` attribute is used, so a strict
 /// Content-Security-Policy leaves it intact. The viewBox scales it to any width.
 struct MeasureChart {
-    static let width = 360.0, height = 240.0
+    static let width = 320.0, height = 220.0
+    /// Text size in viewBox units, and the width of an average character at that size.
+    static let fontSize = 14.0, charWidth = 7.84
     static let actualColour = "#1d4f91", targetColour = "#505a5f", baselineColour = "#6f777b", textColour = "#0b0c0c"
 
     let series: MeasureSeries
@@ -37,26 +39,26 @@ struct MeasureChart {
             let shown = number(DataPoint(period: "", value: tick, written: scale.written(tick)))
             return (tick, isPercent ? shown + "%" : shown)
         }
-        let left = max(28, Double(ticks.map(\.1.count).max() ?? 1) * 7.2 + 10), right = 10.0
-        let top = 48.0, bottom = height - 42
+        let left = max(28, Double(ticks.map(\.1.count).max() ?? 1) * Self.charWidth + 10), right = 10.0
+        let top = 50.0, bottom = height - 44
         let band = (width - left - right) / Double(rows.count)
         func x(_ index: Int) -> Double { left + (Double(index) + 0.5) * band }
         func y(_ value: Double) -> Double { scale.position(value, bottom: bottom, top: top) }
         let c = ChartScale.coordinate
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\" height=\"\(c(height))\""
-        svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" focusable=\"false\" font-size=\"13\" fill=\"\(Self.textColour)\">"
+        svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" focusable=\"false\" font-size=\"\(c(Self.fontSize))\" fill=\"\(Self.textColour)\">"
         svg += "<title id=\"\(id)-title\">\(HTML.escape(text.title))</title><desc id=\"\(id)-desc\">\(HTML.escape(text.description))</desc>"
         svg += legend()
-        svg += "<text class=\"chart-axis-title\" x=\"0\" y=\"36\">\(HTML.escape(axisTitle))</text>"
+        svg += "<text class=\"chart-axis-title\" x=\"0\" y=\"38\">\(HTML.escape(axisTitle))</text>"
         svg += "<g class=\"chart-grid\" stroke=\"#c9cccd\" stroke-width=\"1\">"
         for (tick, _) in ticks { svg += "<line x1=\"\(c(left))\" x2=\"\(c(width - right))\" y1=\"\(c(y(tick)))\" y2=\"\(c(y(tick)))\"/>" }
         svg += "</g><g class=\"chart-axis\">"
         for (tick, label) in ticks { svg += "<text x=\"\(c(left - 6))\" y=\"\(c(y(tick) + 4.5))\" text-anchor=\"end\">\(HTML.escape(label))</text>" }
-        let longest = Double(rows.map(\.period.count).max() ?? 1) * 7.2 + 8
+        let longest = Double(rows.map(\.period.count).max() ?? 1) * Self.charWidth + 8
         let every = max(1, Int((longest / band).rounded(.up)))
         for (index, row) in rows.enumerated() where (rows.count - 1 - index) % every == 0 {
-            svg += "<text x=\"\(c(x(index)))\" y=\"\(c(bottom + 18))\" text-anchor=\"middle\">\(HTML.escape(row.period))</text>"
+            svg += "<text x=\"\(c(x(index)))\" y=\"\(c(bottom + 19))\" text-anchor=\"middle\">\(HTML.escape(row.period))</text>"
         }
         svg += "<text class=\"chart-axis-title\" x=\"\(c((left + width - right) / 2))\" y=\"\(c(height - 4))\" text-anchor=\"middle\">Period</text>"
         svg += "<line x1=\"\(c(left))\" x2=\"\(c(width - right))\" y1=\"\(c(bottom))\" y2=\"\(c(bottom))\" stroke=\"\(Self.textColour)\" stroke-width=\"1.5\"/></g>"
@@ -82,7 +84,7 @@ struct MeasureChart {
             for actual in actuals { svg += "<circle cx=\"\(c(x(actual.index)))\" cy=\"\(c(y(actual.point.value)))\" r=\"5\" stroke=\"#fff\" stroke-width=\"1.5\"/>" }
             svg += "</g>"
             let last = actuals[actuals.count - 1]
-            let label = value(last.point), half = Double(label.count) * 3.8
+            let label = value(last.point), half = Double(label.count) * Self.charWidth / 2
             let (px, py) = (x(last.index), y(last.point.value))
             let anchor = px + half > width ? "end" : px - half < left ? "start" : "middle"
             let ly = py - 12 < top - 4 ? py + 22 : py - 12
@@ -91,24 +93,32 @@ struct MeasureChart {
         return svg + "</svg>"
     }
 
-    /// The key, naming each series shown with a sample of its line and marker.
+    /// The key along the top, naming each series beside a sample of its line and marker.
     private func legend() -> String {
-        var items: [(String, String)] = []
         let c = ChartScale.coordinate
+        var items: [(String, (Double) -> String)] = []
         if !series.actuals.isEmpty {
-            items.append(("Actual", "<line x1=\"0\" x2=\"22\" y1=\"0\" y2=\"0\" stroke=\"\(Self.actualColour)\" stroke-width=\"3\"/><circle cx=\"11\" cy=\"0\" r=\"5\" fill=\"\(Self.actualColour)\"/>"))
+            items.append(("Actual", { x in
+                "<line x1=\"\(c(x))\" x2=\"\(c(x + 22))\" y1=\"14\" y2=\"14\" stroke=\"\(Self.actualColour)\" stroke-width=\"3\"/>"
+                    + "<circle cx=\"\(c(x + 11))\" cy=\"14\" r=\"5\" fill=\"\(Self.actualColour)\"/>"
+            }))
         }
         if !series.targets.isEmpty {
-            items.append(("Target", "<line x1=\"0\" x2=\"22\" y1=\"0\" y2=\"0\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/><rect x=\"6.5\" y=\"-4.5\" width=\"9\" height=\"9\" fill=\"#fff\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\"/>"))
+            items.append(("Target", { x in
+                "<line x1=\"\(c(x))\" x2=\"\(c(x + 22))\" y1=\"14\" y2=\"14\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+                    + "<rect x=\"\(c(x + 6.5))\" y=\"9.5\" width=\"9\" height=\"9\" fill=\"#fff\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\"/>"
+            }))
         }
         if series.baseline != nil {
-            items.append(("Baseline", "<line x1=\"1\" x2=\"21\" y1=\"0\" y2=\"0\" stroke=\"\(Self.baselineColour)\" stroke-width=\"2\" stroke-dasharray=\"2 4\" stroke-linecap=\"round\"/>"))
+            items.append(("Baseline", { x in
+                "<line x1=\"\(c(x + 1))\" x2=\"\(c(x + 21))\" y1=\"14\" y2=\"14\" stroke=\"\(Self.baselineColour)\" stroke-width=\"2\" stroke-dasharray=\"2 4\" stroke-linecap=\"round\"/>"
+            }))
         }
         var out = "<g class=\"chart-legend\">"
-        var offset = 0.0
+        var x = 0.0
         for (name, sample) in items {
-            out += "<g transform=\"translate(\(c(offset)) 14)\">\(sample)<text x=\"28\" y=\"4.5\">\(name)</text></g>"
-            offset += 28 + Double(name.count) * 7.2 + 18
+            out += sample(x) + "<text x=\"\(c(x + 28))\" y=\"19\">\(name)</text>"
+            x += 28 + Double(name.count) * Self.charWidth + 18
         }
         return out + "</g>"
     }

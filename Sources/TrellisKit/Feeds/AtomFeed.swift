@@ -7,18 +7,20 @@ struct AtomFeed {
 
     /// When each document was last updated: its own date where known; otherwise the oldest date
     /// the site knows (so an undated document never looks new), or the build's `now` on a site
-    /// with no dates at all. Newest first; dated before undated on the same day; then by path.
+    /// with no dates at all. Newest first; dated before undated on the same day; then in the
+    /// index's order (by kind, then id).
     func entryDates() -> [(document: Document, updated: Date)] {
+        let documents = site.index.documents
         let fallback = site.updated.values.min() ?? site.now
-        return site.index.documents
-            .map { document in (document, site.updated[document.reference]) }
-            .sorted { a, b in
-                let (dateA, dateB) = (a.1 ?? fallback, b.1 ?? fallback)
-                if dateA != dateB { return dateA > dateB }
-                if (a.1 == nil) != (b.1 == nil) { return a.1 != nil }
-                return a.0.reference < b.0.reference
-            }
-            .map { ($0.0, $0.1 ?? fallback) }
+        let dates = documents.map { site.updated[$0.reference] }
+        // Sort positions, not documents: a Document is large to copy.
+        let order = documents.indices.sorted { a, b in
+            let (dateA, dateB) = (dates[a] ?? fallback, dates[b] ?? fallback)
+            if dateA != dateB { return dateA > dateB }
+            if (dates[a] == nil) != (dates[b] == nil) { return dates[a] != nil }
+            return a < b
+        }
+        return order.map { (documents[$0], dates[$0] ?? fallback) }
     }
 
     /// The feed file.

@@ -16,6 +16,8 @@ public struct SiteSettings: Hashable, Sendable {
     public var smartPunctuation: Bool
     /// The site's repository on its git host, for "Edit this page" links (see `EditLink`).
     public var repository: String?
+    /// The facts of the generated accessibility statement, when site.yml gives them.
+    public var accessibility: AccessibilitySettings?
 
     /// A site-wide notice shown only inside its window.
     public struct Notice: Hashable, Sendable {
@@ -31,7 +33,7 @@ public struct SiteSettings: Hashable, Sendable {
 /// Reads `Content/site.yml`.
 enum SiteSettingsDecoder {
     static let path = "Content/site.yml"
-    static let keys = ["title", "base_url", "language", "timezone", "theme", "organisation", "licence", "banners", "unsafe_html", "smart_punctuation", "repository"]
+    static let keys = ["title", "base_url", "language", "timezone", "theme", "organisation", "licence", "banners", "unsafe_html", "smart_punctuation", "repository", "accessibility"]
 
     /// The settings (fallback ones when unreadable) and their diagnostics.
     static func decode(_ text: String) -> (SiteSettings, [Diagnostic]) {
@@ -64,6 +66,7 @@ enum SiteSettingsDecoder {
         }
         settings.licence = reader.string("licence")?.value
         settings.unsafeHTML = reader.bool("unsafe_html") ?? false
+        settings.accessibility = reader.mapping("accessibility", what: "the accessibility statement's facts: { email, telephone, compliance, prepared ... }").map(AccessibilitySettings.read)
         settings.smartPunctuation = reader.bool("smart_punctuation") ?? false
         if let repository = reader.string("repository", what: "the address of the site's repository, like https://github.com/trust/site") {
             if let url = URL(string: repository.value.replacingOccurrences(of: "{path}", with: "path")), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {

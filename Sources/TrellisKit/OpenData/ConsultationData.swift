@@ -1,5 +1,6 @@
-/// `/data/consultations`: every consultation with its dates (ISO 8601 with the local offset),
-/// its state as at the build's `now`, how to respond and its outcome.
+/// `/data/consultations.csv`: every consultation with its dates (ISO 8601 with the local offset),
+/// its state as at the build's `now`, how to respond and its outcome. (The JSON is
+/// `ConsultationOutputs.json`, written beside the calendar.)
 struct ConsultationData {
     let site: SiteContext
 
@@ -49,7 +50,4 @@ struct ConsultationData {
         }
         return Dataset(name: "consultations", columns: Self.columns, primaryKey: ["document"], records: records, rows: rows)
     }
-
-    /// The instant the states were worked out at, for the JSON: states change with time.
-    var asAt: [String: JSONValue] { ["as_at": .string(site.format.iso(site.now))] }
 }

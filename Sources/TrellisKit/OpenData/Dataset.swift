@@ -61,8 +61,8 @@ struct Dataset: Sendable {
     }
 
     /// The JSON text: the records under the dataset's name, with what they are and their licence.
-    func json(settings: SiteSettings, extra: [String: JSONValue] = [:]) -> String {
-        var object: [String: JSONValue] = [
+    func json(settings: SiteSettings) -> String {
+        let object: [String: JSONValue] = [
             "title": .string("\(title): \(settings.title)"),
             "description": .string(description),
             "licence": .text(settings.licence),
@@ -70,7 +70,6 @@ struct Dataset: Sendable {
             "url": .string(settings.baseURL + "data/\(name).json"),
             name: .array(records),
         ]
-        object.merge(extra) { $1 }
         return JSONValue.object(object).pretty
     }
 

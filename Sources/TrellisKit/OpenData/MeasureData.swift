@@ -55,15 +55,16 @@ struct MeasureData {
 
     /// Measures by code in natural order (NI 102a, NI 102b, NI 112), then by id.
     static func ordered(_ index: SiteIndex) -> [Document] {
-        func code(_ document: Document) -> String {
+        let measures = index.documents(of: .measure)
+        let codes = measures.map { document -> String in
             guard case .measure(let measure) = document.details else { return "" }
             return measure.code ?? document.title
         }
-        return index.documents(of: .measure).sorted { a, b in
-            let codeA = code(a), codeB = code(b)
-            if codeA != codeB { return NaturalOrder.precedes(codeA, codeB) }
-            return a.id < b.id
-        }
+        // Sort positions, not documents: a Document is large to copy.
+        return measures.indices.sorted { a, b in
+            if codes[a] != codes[b] { return NaturalOrder.precedes(codes[a], codes[b]) }
+            return measures[a].id < measures[b].id
+        }.map { measures[$0] }
     }
 
     private func point(_ value: DataPoint?) -> JSONValue { value.map(JSONValue.number) ?? .null }

@@ -19,18 +19,23 @@ struct OpenDataFiles {
         var files: [OutputFile] = []
         var views: [[String: Any]] = []
         for dataset in datasets() {
-            let extra = dataset.name == "consultations" ? ConsultationData(site: site).asAt : [:]
-            let json = Data(dataset.json(settings: settings, extra: extra).utf8)
             let csv = Data(dataset.csv.utf8)
             let metadata = Data(dataset.csvwMetadata(settings: settings).utf8)
             files += [
-                OutputFile(path: "data/\(dataset.name).json", data: json),
                 OutputFile(path: "data/\(dataset.name).csv", data: csv),
                 OutputFile(path: "data/\(dataset.name).csv-metadata.json", data: metadata),
             ]
+            // The consultations' JSON is ConsultationOutputs' (with the calendar); it is listed here, not written twice.
+            let json: Data
+            if dataset.name == "consultations" {
+                json = Data(ConsultationOutputs.json(site).utf8)
+            } else {
+                json = Data(dataset.json(settings: settings).utf8)
+                files.append(OutputFile(path: "data/\(dataset.name).json", data: json))
+            }
             views.append([
                 "name": dataset.name, "title": dataset.title, "description": dataset.description,
-                "count": "\(dataset.records.count) \(dataset.records.count == 1 ? "record" : "records")",
+                "count": Self.count(dataset),
                 "files": [
                     ["format": "CSV", "mediaType": "text/csv", "url": "\(dataset.name).csv", "size": Self.size(csv.count)],
                     ["format": "JSON", "mediaType": "application/json", "url": "\(dataset.name).json", "size": Self.size(json.count)],
@@ -47,6 +52,12 @@ struct OpenDataFiles {
         files.append(layout.page(path: "data/", title: "Open data", description: "The data behind this site, openly licensed, as CSV and JSON.",
                                  crumbs: [("Home", "")], updated: site.updated.values.max(), template: "data", context: context))
         return files
+    }
+
+    /// "23 records", or "18 records; 69 rows in the CSV" when the CSV has a row per period.
+    static func count(_ dataset: Dataset) -> String {
+        let records = "\(dataset.records.count) \(dataset.records.count == 1 ? "record" : "records")"
+        return dataset.rows.count == dataset.records.count ? records : "\(records); \(dataset.rows.count) rows in the CSV"
     }
 
     /// A file size as people read it: "812 bytes", "12.3 KB", "1.4 MB" (1 KB = 1,024 bytes).

@@ -67,10 +67,17 @@ struct DocumentPage {
                 return link
             }
         case .page:
-            break
+            if AccessibilityStatement.applies(to: document, settings: site.index.settings) {
+                context["statement"] = AccessibilityStatement(site: site).context()
+            }
         }
         context.merge(site.historyView(document), uniquingKeysWith: { $1 })
         return context
+    }
+
+    /// The template of `document`'s page: its kind's, or the generated accessibility statement's.
+    func template(for document: Document) -> String {
+        AccessibilityStatement.applies(to: document, settings: site.index.settings) ? "accessibility" : document.kind.rawValue
     }
 
     /// A contact's details for a card: name, role, organisation, email, telephone, address.

@@ -33,7 +33,7 @@ struct SiteRenderer {
             let crumbs: [(String, String)] = document.kind == .page ? [("Home", "")] : [("Home", ""), (document.kind.pluralTitle, document.kind.folder + "/")]
             jobs.append {
                 layout.page(path: document.sitePath, title: document.title, description: document.summary, crumbs: crumbs,
-                            updated: site.updated[document.reference], template: document.kind.rawValue, context: documents.context(document))
+                            updated: site.updated[document.reference], template: documents.template(for: document), context: documents.context(document))
             }
         }
         var files = jobs.parallelMap { $0() }

@@ -10,7 +10,7 @@ struct Theme: Sendable {
 
     /// The template names every theme must end up with, after falling back to the default.
     static let requiredTemplates = ["layout", "home", "partnership", "partnerships", "plan", "plans", "framework", "frameworks",
-                                    "priority", "priorities", "measure", "measures", "contact", "contacts", "page", "consultations", "not-found"]
+                                    "priority", "priorities", "measure", "measures", "contact", "contacts", "page", "consultations", "not-found", "accessibility"]
 
     /// Loads the theme named in site.yml for the site folder `site`.
     static func load(site: URL, name: String) -> (Theme?, [Diagnostic]) {

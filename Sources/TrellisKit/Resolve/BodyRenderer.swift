@@ -43,6 +43,7 @@ enum BodyRenderer {
         let relations = Relations(index)
         for (document, body) in zip(index.documents, bodies) {
             anchors[document.reference] = Set(body.headingIDs).union(PageAnchors.anchors(of: document, relations: relations))
+            if AccessibilityStatement.applies(to: document, settings: index.settings) { anchors[document.reference]!.formUnion(AccessibilityStatement.anchors) }
         }
         for id in index.priorityOrder {
             anchors["priorities/\(id)"] = PageAnchors.anchors(ofPriority: id, relations: relations)

@@ -105,6 +105,7 @@ enum DocumentTemplate {
             return """
             name: \(title)                     # required: a person's name, or a role such as Partnership Manager
             summary:                          # one sentence, shown in the contacts list
+            status:                           # a word or two shown with the name, if needed, e.g. Vacant
             role:                             # e.g. Partnership Manager
             organisation:                     # e.g. Hampshire County Council
             email:                            # a public address, e.g. partnerships@example.org
@@ -116,6 +117,7 @@ enum DocumentTemplate {
             return """
             title: \(title)                    # required: the page's title
             summary:                          # one sentence, shown in search results
+            status:                           # a word or two shown with the title, if needed, e.g. Under review
 
             """
         }

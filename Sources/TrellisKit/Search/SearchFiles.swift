@@ -57,7 +57,7 @@ struct SearchFiles {
         ].map { ["title": $0.0, "url": URLPath.relative(from: from, to: $0.1)] }
         let context: [String: Any] = [
             "title": "Search", "browse": browse, "indexURL": URLPath.relative(from: from, to: SearchIndex.folder),
-            "scriptURL": URLPath.relative(from: from, to: "theme/search.js"),
+            "scriptURL": URLPath.relative(from: from, to: site.assets.paths["search.js"] ?? "theme/search.js"),
         ]
         return layout.page(path: from, title: "Search", description: "Search \(site.index.settings.title) for partnerships, plans, priorities, measures and contacts.",
                            crumbs: [("Home", "")], updated: nil, template: "search", context: context)

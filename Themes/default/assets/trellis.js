@@ -62,7 +62,7 @@
     var count = el.querySelector(".countdown");
     var siteBanner = el.classList.contains("consultation-item");
     if (now >= closes && (shown === "open" || shown === "upcoming")) {
-      if (siteBanner) return setText(count, "now closed");
+      if (siteBanner) return setText(count, "(now closed)");
       restate(el, shown, "awaiting-outcome", "Closed consultation");
       if (count) count.textContent = "";
       if (words) {
@@ -85,7 +85,7 @@
           if (left) words.append(" ", element("strong", "class", "countdown", left));
         }
       } else {
-        setText(count, left);
+        setText(count, left && siteBanner ? "(" + left + ")" : left);
       }
     }
   });
