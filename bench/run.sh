@@ -13,6 +13,7 @@
 #   BENCH_WORK     work folder on the root disk, default /work/bench-run (corpora, disk outputs, raw results)
 #   BENCH_SHM      work folder on tmpfs, default /dev/shm/trellis-bench ("" to skip tmpfs runs)
 #   BENCH_TRELLIS  a trellis binary to use (default: build it: swift build -c release --scratch-path .build-bench)
+#   BENCH_TRELLIS_LABEL  how results.md names that binary (default: the commit, "+ uncommitted changes")
 #   BENCH_HUGO     1 to compare with Hugo when installed (default), 0 never
 #   BENCH_REBUILD  1 to time rebuilds over an existing output (default), 0 not
 #   BENCH_THREADS  threads for the floor program, default $(nproc)

@@ -165,9 +165,15 @@ def main():
     others = [float(r["others_cpu_s"]) for r in rows]
     cpu = sh("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
     mem = sh("sh", "-c", "awk '/MemTotal/ {printf \"%.0f GB\", $2/1048576}' /proc/meminfo")
-    rootfs = sh("sh", "-c", "findmnt -no FSTYPE,OPTIONS / | cut -c1-60")
+    rootfs = sh("sh", "-c", "findmnt -no FSTYPE /")
+    dev = os.path.basename(sh("sh", "-c", "findmnt -no SOURCE /"))
+    if rootfs == "ext4" and dev and os.path.isdir("/proc/fs/jbd2") and not any(x.startswith(dev) for x in os.listdir("/proc/fs/jbd2")):
+        rootfs += " without a journal"
     commit = sh("git", "-C", a.root, "rev-parse", "--short", "HEAD")
     dirty = " + uncommitted changes" if sh("git", "-C", a.root, "status", "--porcelain", "--untracked-files=no", "--", "Sources", "Themes", "Package.swift") else ""
+    label = os.environ.get("BENCH_TRELLIS_LABEL")  # e.g. when BENCH_TRELLIS is a binary built elsewhere
+    if label:
+        commit, dirty = label, ""
     hv = sh("hugo", "version").split(" ")[1] if hugo else "not installed"
     cm = sh("sh", "-c", "dpkg-query -W -f='${Version}' libcmark-dev 2>/dev/null")
     started = min(r["timestamp"] for r in rows)

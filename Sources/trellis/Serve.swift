@@ -17,7 +17,7 @@ struct Serve: ParsableCommand {
     var drafts = false
 
     func validate() throws {
-        if let port, !(0...65535).contains(port) { throw ValidationError("'--port \(port)' is not a port; write a number from 1024 to 65535") }
+        if let port, !(0...65535).contains(port) { throw ValidationError("'--port \(port)' is not a port; write a number from 1 to 65535, or 0 for any free port") }
     }
 
     func run() throws {

@@ -147,4 +147,17 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(line.split(separator: " ").count, 3)
         XCTAssertNil(Sparkline.svg(MeasureSeries(measure(actuals: [point("2010-11", 1)]))), "one value is no trend")
     }
+
+    func testMeasureTablesShowASparklineBesideTheWords() throws {
+        let site = try OpenDataFixture.build(self)
+        let measures = try site.page("measures/")
+        XCTAssertEqual(measures.components(separatedBy: "class=\"sparkline\"").count - 1, 2)
+        XCTAssertTrue(measures.contains("aria-hidden=\"true\" focusable=\"false\">"))
+        XCTAssertTrue(measures.contains("Amber: within 5% of target"))
+        XCTAssertTrue(try site.page("priorities/lcp-neet/").contains("class=\"sparkline\""))
+        XCTAssertTrue(try site.page("partnerships/gosport/").contains("class=\"sparkline\""))
+        let page = try site.page("measures/neet/")
+        XCTAssertTrue(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""))
+        XCTAssertTrue(page.contains("<th scope=\"col\" class=\"num\">Baseline</th>"))
+    }
 }

@@ -87,7 +87,7 @@ final class DocumentDecoderTests: XCTestCase {
     func testAContactNeedsANameNotATitle() {
         XCTAssertEqual(diagnostics("contacts/manager.md", "---\ntitle: Partnership Manager\n---\n"), [
             .error(.missingKey, "missing 'name': add a line 'name: ...' with the person's or role's name", at: Fixture.at("contacts/manager.md", 2, 1)),
-            .warning(.unknownKey, "unknown key 'title' in a contact (did you mean 'name'?)", at: Fixture.at("contacts/manager.md", 2, 1)),
+            .warning(.unknownKey, "unknown key 'title' in a contact; the keys in a contact are name, summary, status, draft, updated, consultation, role, organisation, email, telephone, address", at: Fixture.at("contacts/manager.md", 2, 1)),
         ])
     }
 
@@ -224,9 +224,15 @@ final class DocumentDecoderTests: XCTestCase {
         ])
     }
 
+    func testAnUnclosedQuoteIsReportedWhereItOpens() {
+        XCTAssertEqual(diagnostics(gosport, "---\ntitle: \"Gosport\nsummary: x\n---\n"), [
+            .error(.malformedYAML, "the front matter is not valid YAML: found unexpected end of stream; a quote or bracket that opens here is never closed", at: Fixture.at(gosport, 2, 8)),
+        ])
+    }
+
     func testAKeyWrittenTwiceIsAnError() {
         XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\nsummary: One\nsummary: Two\n---\n"), [
-            .error(.malformedYAML, "the key 'summary' is written twice; keep one", at: Fixture.at(gosport, 2, 1)),
+            .error(.malformedYAML, "the key 'summary' is written twice; keep one", at: Fixture.at(gosport, 3, 1)),
         ])
     }
 

@@ -68,6 +68,7 @@ final class LinkResolverTests: XCTestCase {
 
     func testALinkToAFolderOrAStrayFileIsAnError() {
         assertRefused("../", .error(.unknownReference, "'../' is not a document in Content/ or a file in Content/assets/", at: place()))
+        assertRefused("../assets/", .error(.missingAsset, "no file Content/assets/; put the file in Content/assets/ or correct the link", at: place()))
         assertRefused("../havant.md", .error(.unknownReference, "'../havant.md' is not a document in Content/ or a file in Content/assets/; documents live in a folder such as ../partnerships/", at: place()))
     }
 

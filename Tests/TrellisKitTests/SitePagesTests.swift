@@ -2,13 +2,24 @@ import XCTest
 @testable import TrellisKit
 
 /// A small site built into a temporary folder: every kind of page, with its connections both ways.
+/// The tests only read what it wrote, so it is built once for all of them.
 final class SitePagesTests: XCTestCase {
+    private static let built = Result<(TestSite, BuildResult), Error> {
+        let site = try TestSite(SmallSite.files)
+        return (site, site.build())
+    }
     private var site: TestSite!
 
     override func setUpWithError() throws {
-        site = try makeSite(SmallSite.files)
-        let result = buildClean(site)
-        XCTAssertEqual(result.diagnostics, [])
+        let (site, result) = try Self.built.get()
+        XCTAssertEqual(result.diagnostics.map(\.formatted), [], "the small site should build without a problem")
+        XCTAssertTrue(result.wrote)
+        self.site = site
+    }
+
+    override class func tearDown() {
+        (try? built.get())?.0.delete()
+        super.tearDown()
     }
 
     /// Fails unless each of `parts` appears in `text`, in the order given.
@@ -37,9 +48,10 @@ final class SitePagesTests: XCTestCase {
             "measures/index.html", "measures/ni-9/index.html", "measures/ni-10/index.html", "measures/ni-102a/index.html",
             "measures/ni-102b/index.html", "measures/ni-112/index.html", "measures/ni-117/index.html",
             "contacts/index.html", "contacts/chair/index.html", "contacts/manager/index.html", "contacts/officer/index.html",
-            "consultations/index.html", "about/index.html", "accessibility/index.html", "theme/style.css",
+            "consultations/index.html", "about/index.html", "accessibility/index.html",
         ]
         XCTAssertEqual(expected.filter { !written.contains($0) }, [], "pages missing from the output")
+        XCTAssertTrue(written.contains { $0.hasPrefix("theme/style.") && $0.hasSuffix(".css") }, "no stylesheet")
     }
 
     func testEveryHTMLPageHasOneH1ASkipLinkAndACanonicalLink() throws {
@@ -64,7 +76,7 @@ final class SitePagesTests: XCTestCase {
 
     func testPartnershipsAreGroupedByTypeThenArea() throws {
         let index = try site.page("partnerships/")
-        assertInOrder(["Boards", "Hampshire", "href=\"board/\"", "Local childrens partnerships", "Gosport", "href=\"gosport/\""], in: index)
+        assertInOrder(["<h2 id=\"board\">Boards</h2>", "<h3>Hampshire</h3>", "href=\"../partnerships/board/\"", "Gosport", "href=\"../partnerships/gosport/\""], in: index)
     }
 
     func testAPartnershipShowsMembersContactsPrioritiesMeasuresDocumentsAndRisks() throws {
@@ -77,10 +89,10 @@ final class SitePagesTests: XCTestCase {
             "id=\"section-measures\"", "href=\"../../measures/ni-117/\"",
             "id=\"section-documents\"", "href=\"../../plans/cypp/\"",
             "id=\"section-risks\"", "Funding ends in 2012", "Seek new grants",
-            "id=\"section-connections\"", "href=\"../gosport/\"",
+            "id=\"section-connections\"", "href=\"../../partnerships/gosport/\"",
         ], in: board)
         let gosport = try site.page("partnerships/gosport/")
-        XCTAssertTrue(gosport.contains("<dt>Part of</dt><dd><a href=\"../board/\">Children&#39;s Trust Board</a>"), "a partnership links its parent")
+        XCTAssertTrue(gosport.contains("<dt>Part of</dt><dd><a href=\"../../partnerships/board/\">Children&#39;s Trust Board</a>"), "a partnership links its parent")
     }
 
     func testBodyLinksAreRewrittenToPageURLsWithTheirFragments() throws {
@@ -108,20 +120,20 @@ final class SitePagesTests: XCTestCase {
     func testThePrioritiesIndexNestsLocalPrioritiesUnderTheirParent() throws {
         let index = try site.page("priorities/")
         // In the plan, lcp-poverty comes after cyp-2; in the tree it sits inside cyp-1.
-        assertInOrder(["href=\"cyp-1/\"", "<ul class=\"tree\">", "href=\"lcp-poverty/\"", "</ul>", "href=\"cyp-2/\""], in: index)
-        assertInOrder(["href=\"lcp-poverty/\"", "Worked on by <a href=\"../partnerships/gosport/\">"], in: index)
+        assertInOrder(["href=\"../priorities/cyp-1/\"", "<ul class=\"tree\">", "href=\"../priorities/lcp-poverty/\"", "</ul>", "href=\"../priorities/cyp-2/\""], in: index)
+        assertInOrder(["href=\"../priorities/lcp-poverty/\"", "Worked on by <a href=\"../partnerships/gosport/\">"], in: index)
     }
 
     func testAPriorityPageShowsItsPlanItsLocalPrioritiesWhoWorksOnItAndItsMeasures() throws {
         let cyp1 = try site.page("priorities/cyp-1/")
         assertInOrder([
             "<dt>Set by</dt><dd><a href=\"../../plans/cypp/\">",
-            "id=\"section-local-priorities\"", "href=\"../lcp-poverty/\"",
+            "id=\"section-local-priorities\"", "href=\"../../priorities/lcp-poverty/\"",
             "id=\"section-who\"", "href=\"../../partnerships/board/\"",
             "id=\"section-measures\"", "href=\"../../measures/ni-117/\"",
         ], in: cyp1)
         let local = try site.page("priorities/lcp-poverty/")
-        assertInOrder(["Contributes to", "href=\"../cyp-1/\"", "id=\"section-who\"", "href=\"../../partnerships/gosport/\""], in: local)
+        assertInOrder(["Contributes to", "href=\"../../priorities/cyp-1/\"", "id=\"section-who\"", "href=\"../../partnerships/gosport/\""], in: local)
         let cyp2 = try site.page("priorities/cyp-2/")
         assertInOrder(["id=\"section-who\"", "<h3>Frameworks</h3>", "href=\"../../frameworks/pmf/\""], in: cyp2)
     }

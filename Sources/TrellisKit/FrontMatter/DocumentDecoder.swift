@@ -78,7 +78,11 @@ enum YAMLDocument {
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            // At the end of the text, the place to fix is where the unclosed quote or bracket opened.
+            if problem.contains("end of stream"), let opened = context?.mark {
+                return .error(.malformedYAML, "the front matter is not valid YAML: \(problem); a quote or bracket that opens here is never closed", at: at(opened))
+            }
             return .error(.malformedYAML, "the front matter is not valid YAML: \(problem); \(advice(problem))", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(.malformedYAML, "the key '\(duplicates.joined(separator: "', '"))' is written twice; keep one", at: at(context.mark))

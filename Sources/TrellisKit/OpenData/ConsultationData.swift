@@ -30,7 +30,7 @@ struct ConsultationData {
             let wording = ConsultationWording(consultation: consultation, now: site.now, clock: site.clock)
             let respond = consultation.respond
             let outcome = consultation.outcome
-            var record: [String: JSONValue] = [
+            let record: [String: JSONValue] = [
                 "document": .string(document.reference), "title": .string(document.title),
                 "url": .string(site.index.settings.baseURL + document.sitePath),
                 "state": .string(wording.state.rawValue), "label": .string(wording.label),
@@ -43,9 +43,6 @@ struct ConsultationData {
                 "banner": .string(wording.plainText),
             ]
             rows.append(Self.columns.map { record[$0.name] ?? .null })
-            record["extensions"] = .array(consultation.extensions.map { change in
-                .object(["previous_closes": .string(format.closingISO(change.previousCloses)), "reason": .text(change.reason)])
-            })
             records.append(.object(record))
         }
         return Dataset(name: "consultations", columns: Self.columns, primaryKey: ["document"], records: records, rows: rows)

@@ -64,10 +64,10 @@ struct LinkResolver: Sendable {
             }
             parts.append(String(part))
         }
-        guard parts.first == "Content", parts.count >= 2 else {
+        guard parts.first == "Content" else {
             return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "'\(link.destination)' points outside Content/; link to a file in Content/ or to an https:// address", at: location))
         }
-        if parts[1] == "assets" {
+        if parts.count >= 2, parts[1] == "assets" {
             let asset = parts.dropFirst(2).joined(separator: "/")
             guard index.assets.contains(asset) else {
                 return Outcome(rewrite: .remove, diagnostic: .error(.missingAsset, "no file Content/assets/\(asset)\(Suggestion.didYouMean(asset, in: index.assets.sorted())); put the file in Content/assets/ or correct the link", at: location))

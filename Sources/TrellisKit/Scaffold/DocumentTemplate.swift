@@ -42,13 +42,13 @@ enum DocumentTemplate {
             contacts: []                      # ids of contact files, e.g. [partnership-manager-gosport]
             meets:                            # how often it meets, e.g. quarterly
             members: []                       # organisations on it, one per line instead of [], e.g.
-            #  - { name: Gosport Borough Council, sector: local-authority, role: vice-chair }
-            #  - Hampshire Constabulary
+            #   - { name: Gosport Borough Council, sector: local-authority, role: vice-chair }
+            #   - Hampshire Constabulary
             priorities: []                    # ids of the priorities it works on, e.g. [cyp-1, lcp-poverty]
             measures: []                      # ids of the measures it tracks, e.g. [neet-16-18]
             documents: []                     # plans and frameworks it works to, e.g. [plans/cypp-2009-12, frameworks/early-help-strategy]
             risks: []                         # risks it watches, one per line instead of [], e.g.
-            #  - { title: Funding ends in March, mitigation: A bid to the trust board by December }
+            #   - { title: Funding ends in March, mitigation: A bid to the trust board by December }
 
             """
         case .plan:
@@ -57,19 +57,19 @@ enum DocumentTemplate {
             summary:                          # one sentence, shown in lists and search results
             status: draft                     # draft, consultation, adopted or superseded
             period:                           # the years it covers, shown as "2009 to 2012", e.g.
-            #  from: 2009-04-01
-            #  to: 2012-03-31
+            #   from: 2009-04-01
+            #   to: 2012-03-31
             owner:                            # the id of the partnership that owns it, e.g. childrens-trust-board
             superseded_by:                    # the id of the plan that replaces it, once there is one
             priorities: []                    # the priorities it sets, one per line instead of []; ids are unique across the site, e.g.
-            #  - id: cyp-1
-            #    label: CYP priority 1
-            #    title: Reducing the impact of poverty on children's life chances
-            #    measures: [workless-households]
-            #  - id: lcp-poverty
-            #    label: LCP priority
-            #    parent: cyp-1                # a local priority names the priority it serves
-            #    title: Fewer children living in poverty
+            #   - id: cyp-1
+            #     label: CYP priority 1
+            #     title: Reducing the impact of poverty on children's life chances
+            #     measures: [workless-households]
+            #   - id: lcp-poverty
+            #     label: LCP priority
+            #     parent: cyp-1                # a local priority names the priority it serves
+            #     title: Fewer children living in poverty
 
             """
         case .framework:
@@ -96,9 +96,9 @@ enum DocumentTemplate {
             polarity: higher-is-better        # higher-is-better or lower-is-better
             baseline:                         # the starting value, e.g. { period: 2008-09, value: 6.1 }
             targets: []                       # one per period instead of [], e.g.
-            #  - { period: 2009-10, value: 5.8 }
+            #   - { period: 2009-10, value: 5.8 }
             actuals: []                       # the values reached, one per period instead of [], e.g.
-            #  - { period: 2009-10, value: 5.9 }
+            #   - { period: 2009-10, value: 5.9 }
 
             """
         case .contact:

@@ -23,9 +23,9 @@ enum SiteTemplate {
         licence: Open Government Licence v3.0
         # repository: https://github.com/our-trust/site   # gives every document an "Edit this page" link
         banners: []                              # notices shown on every page between two dates, one per line instead of [], e.g.
-        #  - message: "Planned maintenance: this site may be unavailable on 6 January."
-        #    from: 2027-01-04
-        #    until: 2027-01-06
+        #   - message: "Planned maintenance: this site may be unavailable on 6 January."
+        #     from: 2027-01-04
+        #     until: 2027-01-06
 
         """
 

@@ -87,7 +87,8 @@ enum TrellisCommand {
     private final class Marker {}
 }
 
-/// A site folder holding only what a test writes (no Themes/, so the built-in theme is used).
+/// A site folder holding only what a test writes (no Themes/, so the built-in theme is used),
+/// committed to a git repository as real sites are, so builds have no "not in git" warning.
 struct SiteFolder {
     let root: URL
 
@@ -100,6 +101,39 @@ struct SiteFolder {
         var files = files
         if files["Content/site.yml"] == nil { files["Content/site.yml"] = Self.settings }
         for (path, text) in files { try write(path, bytes: Array(text.utf8)) }
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-q", "--allow-empty", "-m", "Site for a test")
+    }
+
+    /// Runs git in the site folder with a fixed author and date, whatever the machine's configuration.
+    func git(_ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Trellis tests", "-c", "user.email=tests@example.org", "-c", "init.defaultBranch=main", "-c", "commit.gpgSign=false"] + arguments
+        process.currentDirectoryURL = root
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        environment["GIT_AUTHOR_DATE"] = "2011-01-15T12:00:00Z"
+        environment["GIT_COMMITTER_DATE"] = "2011-01-15T12:00:00Z"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw TrellisCommand.Failure("git \(arguments.joined(separator: " ")) failed with status \(process.terminationStatus) in \(root.path); the end-to-end tests need git (make test installs it)")
+        }
+    }
+
+    private init(root: URL) { self.root = root }
+
+    /// A copy of this site folder, with its git repository and output, in a new temporary folder.
+    func copy() throws -> SiteFolder {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-e2e-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.copyItem(at: root, to: copy)
+        return SiteFolder(root: copy)
     }
 
     /// Writes one file byte for byte.

@@ -89,8 +89,9 @@ struct TestSite {
         return files
     }
 
-    /// Removes the whole site folder.
+    /// Removes the whole site folder, unless TRELLIS_KEEP_TEST_SITES is set (to look at what a test built).
     func delete() {
+        if ProcessInfo.processInfo.environment["TRELLIS_KEEP_TEST_SITES"] != nil { return print("kept \(root.path)") }
         try? FileManager.default.removeItem(at: root)
     }
 }

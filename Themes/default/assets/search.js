@@ -64,11 +64,11 @@
         return both;
       });
       var found = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
-      var shown = found.slice(0, 50), n = found.length;
+      var shown = found.slice(0, 20), n = found.length;
       return Promise.all(shown.map(function (d) { return get("d" + Math.floor(d / manifest.per)); })).then(function (pages) {
         if (run !== latest) return;
         shown.forEach(function (d, i) { show(pages[i][d % manifest.per]); });
-        say(n ? (n > 50 ? "The best 50 of " + n : n) + (n > 1 ? " results" : " result") + " for " + quoted + "."
+        say(n ? (n > 20 ? "The best 20 of " + n : n) + (n > 1 ? " results" : " result") + " for " + quoted + "."
           : "No results for " + quoted + ". Try fewer or shorter words, or browse the lists below.");
       });
     }).catch(function () { if (run === latest) say(broken); });
