@@ -34,7 +34,7 @@ audit-deps:
 
 test: deps audit-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build
 	$(VENV)/bin/python -m pytest Tests/Browser
 
 # Full-page PNGs of every kind of page at 320 px, 1280 px and 400% zoom, in Screenshots/.

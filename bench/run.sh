@@ -7,6 +7,7 @@
 # Settings (environment):
 #   BENCH_SIZES    documents per site, default "1000 10000 50000"
 #   BENCH_RUNS     timed runs per size, tool and file system (median reported), default 3
+#   BENCH_RUNS_<N> runs for size N only (e.g. BENCH_RUNS_50000=1)
 #   BENCH_SEED     corpus seed, default 20240501
 #   BENCH_NOW      the fixed build time (gen_site.py --now and trellis build --now), default 2026-11-20T12:00
 #   BENCH_OPEN     open consultations in the corpus (every page's site banner lists them), default 4
@@ -93,6 +94,7 @@ if [[ -f "$WORK/.last-purge" && "${BENCH_NO_WAIT:-0}" != 1 ]]; then
   if (( left > 0 )); then log "waiting ${left}s: the previous session deleted its outputs (ext4 recently-deleted window)"; sleep "$left"; fi
 fi
 [[ -d "$WORK/out" ]] && retire "$WORK/out"
+mkdir -p "$WORK/out"
 
 # ---- measurement helpers -----------------------------------------------------
 busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
@@ -157,20 +159,28 @@ for N in $SIZES; do
     echo "$stamp" > "$SITE/.stamp"
   fi
   # an untimed build: checks the corpus builds with no errors and gives the floor its manifest
+  # (skipped when this corpus was already built by this very binary)
+  warm_stamp="$stamp trellis=$(sha1sum "$TRELLIS" | cut -c1-12)"
+  if [[ -s "$SITE/manifest.tsv" && "$(cat "$SITE/.warm" 2>/dev/null)" == "$warm_stamp" ]]; then
+    log "N=$N: corpus already built by this trellis; $(grep -m1 built "$WORK/results/warm-$N.out" 2>/dev/null)"
+    continue
+  fi
   warm="$WORK/out/warm-$N/Public"; mkdir -p "$(dirname "$warm")"
   if ! "$TRELLIS" build --site "$SITE" --output "$warm" --now "$NOW" > "$WORK/results/warm-$N.out" 2> "$WORK/results/warm-$N.err"; then
     echo "the $N-document corpus does not build:" >&2; grep -m 20 'error:' "$WORK/results/warm-$N.err" >&2; exit 1
   fi
   errors="$(grep -c ': error:' "$WORK/results/warm-$N.err" || true)"; warnings="$(grep -c ': warning:' "$WORK/results/warm-$N.err" || true)"
-  log "N=$N: warm-up build ok ($errors errors, $warnings warnings); $(tail -1 "$WORK/results/warm-$N.out")"
+  log "N=$N: warm-up build ok ($errors errors, $warnings warnings): $(grep -m1 built "$WORK/results/warm-$N.out")"
   (cd "$warm" && find . -type f -printf '%P\t%s\n' | sort) > "$SITE/manifest.tsv"
+  echo "$warm_stamp" > "$SITE/.warm"
 done
+runs_for() { local v="BENCH_RUNS_$1"; echo "${!v:-$RUNS}"; }
 
 # ---- fresh builds --------------------------------------------------------------
 for N in $SIZES; do
   SITE="$WORK/site-$N"
   tools=(trellis floor); [[ $HUGO == 1 ]] && tools=(trellis hugo floor)
-  for run in $(seq 1 "$RUNS"); do
+  for run in $(seq 1 "$(runs_for "$N")"); do
     # rotate the order every round
     k=$(( (run - 1) % ${#tools[@]} )); order=("${tools[@]:k}" "${tools[@]:0:k}")
     # cmark alone on one core, no writing (the issue's "cmark alone" figure)
@@ -206,7 +216,7 @@ done
 if [[ "$REBUILD" == 1 ]]; then
   for N in $SIZES; do
     SITE="$WORK/site-$N"
-    for run in $(seq 1 "$RUNS"); do
+    for run in $(seq 1 "$(runs_for "$N")"); do
       for fs in $FS_LIST; do
         base="$(outbase "$fs")/$N"; mkdir -p "$base"
         out="$base/trellis-$run/Public"

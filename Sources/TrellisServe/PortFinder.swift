@@ -5,20 +5,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Picks the port to serve on: the one asked for, or 8000 and upwards until one is free.
+/// Finds free ports on 127.0.0.1: without --port, the preview takes 8000 or the next free one.
 enum PortFinder {
     /// The ports tried when none is asked for, in order.
     static let defaults = 8000...8099
-
-    /// The port to bind: `requested` if free (0 lets the system choose), else the first free one of `defaults`.
-    static func choose(_ requested: Int?, defaults: ClosedRange<Int> = PortFinder.defaults) throws -> Int {
-        if let requested {
-            guard requested == 0 || isFree(requested) else { throw PreviewError.portInUse(requested) }
-            return requested
-        }
-        guard let port = defaults.first(where: isFree) else { throw PreviewError.noFreePort }
-        return port
-    }
 
     /// Whether a socket can be bound to 127.0.0.1:`port` now.
     static func isFree(_ port: Int) -> Bool {

@@ -1,6 +1,10 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import ServiceLifecycle
 import TrellisKit
 
@@ -65,14 +69,29 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds, serves and watches until stopped.
     public func run() async throws {
-        let port = try PortFinder.choose(options.port)
         let watcher = FileWatcher(site: options.build.site)
         let builder = SiteBuilder(options: options.build, now: options.now)
         let stamps = watcher.scan()
         let first = await builder.build()
         let store = SiteStore(first: first.result, files: first.files)
         events(.built(first.result, seconds: first.seconds, changed: [], generation: 1))
+        let watch = WatchService(watcher: watcher, store: store, builder: builder, initial: stamps, interval: options.pollInterval, events: events)
 
+        // Probing a port and binding it are two steps; another program may take it in between.
+        let ports = options.port.map { [$0] } ?? Array(PortFinder.defaults)
+        for port in ports where options.port != nil || PortFinder.isFree(port) {
+            do {
+                try await serve(store: store, watch: watch, port: port)
+                return
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                if options.port != nil { throw PreviewError.portInUse(port) }
+            }
+        }
+        throw PreviewError.noFreePort
+    }
+
+    /// Runs the server on `port` and the watcher until a signal or `stop()`.
+    private func serve(store: SiteStore, watch: WatchService, port: Int) async throws {
         var logger = Logger(label: "trellis-serve")
         logger.logLevel = .critical
         let events = self.events
@@ -84,7 +103,6 @@ public final class PreviewServer: @unchecked Sendable {
                 events(.listening(URL(string: "http://127.0.0.1:\(bound)/")!))
             },
             logger: logger)
-        let watch = WatchService(watcher: watcher, store: store, builder: builder, initial: stamps, interval: options.pollInterval, events: events)
         // Services stop in reverse order: the watcher first, which ends the pages' event streams, then the server.
         var configuration = ServiceGroupConfiguration(services: [app, watch], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(3)

@@ -23,7 +23,8 @@ struct WatchService: Service {
         var known = initial
         let clock = ContinuousClock()
         var lastKeepAlive = clock.now
-        defer { store.close() }
+        // Ends the pages' event streams on a real stop, not when a port turned out to be taken.
+        defer { if Task.isShuttingDownGracefully { store.close() } }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await Task.sleep(for: interval)
             if clock.now - lastKeepAlive >= Self.keepAliveEvery {

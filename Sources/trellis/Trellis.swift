@@ -71,10 +71,15 @@ struct Build: ParsableCommand {
                 throw ValidationError("'--base-url \(baseURL)' is not an absolute address; write one like https://preview.example.org/trust/")
             }
         }
+        // An output folder that cannot be used is a usage error (status 2), found before the site is read.
+        if let problem = BuildOptions(site: options.siteURL, output: outputURL, now: Date()).outputProblem {
+            throw ValidationError((output.map { "'--output \($0)': " } ?? "") + problem)
+        }
     }
 
+    private var outputURL: URL? { output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } }
+
     func run() throws {
-        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         var buildOptions = BuildOptions(site: options.siteURL, output: outputURL, now: Date(), nowWritten: options.nowWritten, drafts: drafts, write: true, history: .git)
         buildOptions.baseURL = baseURL
         try Console.run(buildOptions, verb: "built")

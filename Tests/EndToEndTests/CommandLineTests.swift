@@ -104,6 +104,19 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testAnOutputThatIsAFileOrWouldReplaceTheSiteIsAUsageError() throws {
+        let site = try makeSite(files)
+        try site.write("notes.txt", "not a folder")
+        let file = try site.trellis("build", "--output", "notes.txt")
+        XCTAssertEqual(file.status, 2)
+        XCTAssertTrue(file.stderr.contains("'--output notes.txt': \(site.root.appendingPathComponent("notes.txt").path) is a file, not a folder; remove it or choose another --output"), file.stderr)
+        let content = try site.trellis("build", "--output", "Content")
+        XCTAssertEqual(content.status, 2)
+        XCTAssertTrue(content.stderr.contains("it would replace the site's own files"), content.stderr)
+        XCTAssertEqual(site.read("notes.txt"), "not a folder")
+        XCTAssertTrue(site.exists("Content/site.yml"))
+    }
+
     // MARK: Output
 
     func testAFailedBuildLeavesThePreviousPublicByteForByte() throws {

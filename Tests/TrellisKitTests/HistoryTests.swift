@@ -115,6 +115,15 @@ final class HistoryTests: XCTestCase {
         ])
     }
 
+    func testRepositoryMustBeAnAddress() {
+        let (settings, diagnostics) = SiteSettingsDecoder.decode("title: T\nbase_url: https://www.example.org/\nrepository: github.com/trust/site\n")
+        XCTAssertNil(settings.repository)
+        XCTAssertEqual(diagnostics, [.error(.invalidValue, "'repository' must be an address like https://github.com/trust/site, not 'github.com/trust/site'",
+                                            at: SourceLocation(file: "Content/site.yml", line: 3, column: 13))])
+        XCTAssertEqual(SiteSettingsDecoder.decode("title: T\nbase_url: https://www.example.org/\nrepository: https://gitlab.com/t/s/-/edit/main/{path}\n").0.repository,
+                       "https://gitlab.com/t/s/-/edit/main/{path}")
+    }
+
     func testEditLinkRule() {
         XCTAssertEqual(EditLink.url(repository: "https://github.com/trust/site", path: "Content/plans/a.md", prefix: ""),
                        "https://github.com/trust/site/edit/main/Content/plans/a.md")

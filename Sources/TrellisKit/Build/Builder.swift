@@ -33,6 +33,16 @@ public struct BuildOptions: Sendable {
 
     /// The output folder in use.
     public var outputFolder: URL { output ?? site.appendingPathComponent("Public") }
+
+    /// Why the output folder cannot be written (it would replace the site's own files, or it is a file), if it cannot.
+    public var outputProblem: String? {
+        if let refusal = OutputWriter.refusal(output: outputFolder, site: site) { return refusal.message }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outputFolder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            return OutputWriter.notAFolder(outputFolder).message
+        }
+        return nil
+    }
 }
 
 /// What a build found and did.
@@ -97,6 +107,9 @@ public enum Builder {
             return (result, diagnostics.hasErrors ? [] : files)
         }
 
+        // git runs while the content is read and checked; its answer is needed only to render.
+        let historyRead = SiteHistory.start(options.history, site: options.site)
+
         reporter?.stage("Reading Content/", count: nil)
         let loaded = ContentLoader.load(site: options.site)
         diagnostics += loaded.diagnostics
@@ -139,7 +152,7 @@ public enum Builder {
         guard let theme, !diagnostics.hasErrors else { return finish(next: next, clock: clock) }
 
         reporter?.stage("Reading git history", count: nil)
-        let (history, historyProblems) = SiteHistory.read(options.history, site: options.site)
+        let (history, historyProblems) = historyRead.wait()
         diagnostics += historyProblems
         let updated = history.updated(index.documents, clock: clock)
 

@@ -47,22 +47,22 @@ enum ConsultationOutputs {
     /// Every consultation with its state, banner text and dates at `now`; keys sorted.
     static func json(_ site: SiteContext) -> String {
         let format = site.format
-        let items = documents(site).map { document, consultation -> ConsultationJSON in
+        let items = documents(site).map { document, consultation -> JSONValue in
             let wording = ConsultationWording(consultation: consultation, now: site.now, clock: site.clock)
-            var respond = ConsultationJSON.null
+            var respond = JSONValue.null
             if let ways = consultation.respond, !ways.isEmpty {
-                respond = .object(["url": .optional(ways.url), "email": .optional(ways.email), "address": .optional(ways.address)])
+                respond = .object(["url": .text(ways.url), "email": .text(ways.email), "address": .text(ways.address)])
             }
-            var outcome = ConsultationJSON.null
+            var outcome = JSONValue.null
             if let result = consultation.outcome {
-                var linked = ConsultationJSON.null
+                var linked = JSONValue.null
                 if let reference = result.document, let target = site.index.document(reference: reference) {
                     linked = .object(["reference": .string(target.reference), "title": .string(target.title),
                                       "url": .string(absolute(site, target.sitePath))])
                 }
                 outcome = .object([
-                    "published": .string(format.iso(result.published)), "summary": .optional(result.summary),
-                    "url": .optional(result.url), "document": linked,
+                    "published": .string(format.iso(result.published)), "summary": .text(result.summary),
+                    "url": .text(result.url), "document": linked,
                 ])
             }
             return .object([
@@ -75,20 +75,20 @@ enum ConsultationOutputs {
                 "closes": .string(format.closingISO(consultation.closes)),
                 "ends": .string(format.iso(consultation.closes)),
                 "banner": .string(wording.plainText),
-                "countdown": .optional(wording.countdownText),
+                "countdown": .text(wording.countdownText),
                 "respond": respond,
-                "held_elsewhere": .optional(consultation.heldElsewhere),
+                "held_elsewhere": .text(consultation.heldElsewhere),
                 "outcome": outcome,
                 "extensions": .array(consultation.extensions.map { change in
-                    .object(["previous_closes": .string(format.closingISO(change.previousCloses)), "reason": .optional(change.reason)])
+                    .object(["previous_closes": .string(format.closingISO(change.previousCloses)), "reason": .text(change.reason)])
                 }),
             ])
         }
-        return ConsultationJSON.object([
+        return JSONValue.object([
             "now": .string(format.iso(site.now)),
             "time_zone": .string(site.clock.timeZone.identifier),
             "calendar": .string(absolute(site, calendarPath)),
             "consultations": .array(items),
-        ]).document
+        ]).pretty
     }
 }

@@ -159,11 +159,11 @@ extension Array where Element == Piece {
     fileprivate var html: String {
         map { piece in
             switch piece {
-            case .text(let text): return ConsultationHTML.escape(text)
+            case .text(let text): return HTML.escape(text)
             case .time(let datetime, let shown):
-                return "<time datetime=\"\(ConsultationHTML.escape(datetime))\">\(ConsultationHTML.escape(shown))</time>"
+                return "<time datetime=\"\(HTML.escape(datetime))\">\(HTML.escape(shown))</time>"
             case .link(let href, let text):
-                return "<a href=\"\(ConsultationHTML.escape(href))\">\(ConsultationHTML.escape(text))</a>"
+                return "<a href=\"\(HTML.escape(href))\">\(HTML.escape(text))</a>"
             }
         }.joined()
     }

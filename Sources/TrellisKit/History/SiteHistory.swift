@@ -40,6 +40,17 @@ public struct SiteHistory: Sendable, Hashable {
     /// No commits known.
     public static let empty = SiteHistory(changes: [:], prefix: nil)
 
+    /// Starts reading the history on another thread, so git runs while the build does other work.
+    static func start(_ source: HistorySource, site: URL) -> PendingHistory {
+        let pending = PendingHistory()
+        if case .git = source {
+            DispatchQueue.global().async(group: pending.group) { pending.value = read(source, site: site) }
+        } else {
+            pending.value = read(source, site: site)
+        }
+        return pending
+    }
+
     /// The history of `source` for the site folder `site`, and a warning when git cannot give one.
     static func read(_ source: HistorySource, site: URL) -> (SiteHistory, [Diagnostic]) {
         switch source {
@@ -60,5 +71,18 @@ public struct SiteHistory: Sendable, Hashable {
             }
         }
         return dates
+    }
+}
+
+/// A history being read; `wait()` returns it once git has answered.
+final class PendingHistory: @unchecked Sendable {
+    fileprivate let group = DispatchGroup()
+    /// Written once, before `group` is left; read only after waiting on it.
+    fileprivate var value: (SiteHistory, [Diagnostic]) = (.empty, [])
+
+    /// The history and its warnings.
+    func wait() -> (SiteHistory, [Diagnostic]) {
+        group.wait()
+        return value
     }
 }

@@ -34,7 +34,7 @@ enum OutputWriter {
         if manager.fileExists(atPath: output.path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
                 try? manager.removeItem(at: staging)
-                return .error(.output, "\(output.path) is a file, not a folder; remove it or choose another --output", at: nil)
+                return notAFolder(output)
             }
             if trellis_exchange_paths(staging.path, output.path) != 0 {
                 // No atomic exchange on this file system: two renames, the old output kept until the second succeeds.
@@ -59,6 +59,11 @@ enum OutputWriter {
             }
         }
         return nil
+    }
+
+    /// The error for an output path that is a file.
+    static func notAFolder(_ output: URL) -> Diagnostic {
+        .error(.output, "\(output.path) is a file, not a folder; remove it or choose another --output", at: nil)
     }
 
     /// Output folders that would destroy the site or the system are refused.

@@ -65,23 +65,3 @@ struct SiteContext: @unchecked Sendable {
     /// A date as written (`2009-04-01`), in words.
     func dateText(_ written: WrittenTime) -> String { format.date(clock.start(of: written)) }
 }
-
-/// Escaping for the few places Trellis writes HTML itself rather than through a template.
-public enum HTML {
-    /// Text made safe for element content and quoted attribute values.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
-}

@@ -1,0 +1,1 @@
+../../../Tests/TrellisKitTests/Support/HTMLAudit.swift

@@ -1,0 +1,1 @@
+../../../Tests/TrellisKitTests/Support/OutputAudit.swift
