@@ -3,13 +3,14 @@
 // never build with the fuzzer runtime. Build and run with ./run.sh (see README.md).
 import PackageDescription
 
-// libFuzzer supplies `main`: each target only defines LLVMFuzzerTestOneInput. Everything else,
+// Each target defines LLVMFuzzerTestOneInput and a `<Module>_main` that starts libFuzzer's driver
+// (see FuzzDriver.h), and is compiled as a library (no top-level code). Everything else,
 // TrellisKit and its dependencies included, gets address sanitizer and coverage from the
 // command line in run.sh; only these executables link the libFuzzer runtime (the theme
 // embedding tool the main package runs while building must keep its own `main`).
 let fuzzEntry: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let fuzzRuntime: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
-let trellisKit: [Target.Dependency] = [.product(name: "TrellisKit", package: "Trellis")]
+let trellisKit: [Target.Dependency] = [.product(name: "TrellisKit", package: "Trellis"), "FuzzDriver"]
 
 let package = Package(
     name: "TrellisFuzz",
@@ -18,6 +19,8 @@ let package = Package(
         .package(name: "Trellis", path: ".."),
     ],
     targets: [
+        // Starts libFuzzer's driver from the entry point SwiftPM gives an executable.
+        .target(name: "FuzzDriver"),
         // The front-matter reader: YAML through Yams into every kind of document, and site.yml.
         .executableTarget(name: "FuzzFrontMatter", dependencies: trellisKit, swiftSettings: fuzzEntry, linkerSettings: fuzzRuntime),
         // The Markdown stage: cmark plus Trellis's tree edits (links kept, replaced, removed; headings; table blocks).

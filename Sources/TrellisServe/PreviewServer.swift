@@ -69,6 +69,7 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds, serves and watches until stopped.
     public func run() async throws {
+        if let port = options.port, port != 0, !PortFinder.isFree(port) { throw PreviewError.portInUse(port) }
         let watcher = FileWatcher(site: options.build.site)
         let builder = SiteBuilder(options: options.build, now: options.now)
         let stamps = watcher.scan()

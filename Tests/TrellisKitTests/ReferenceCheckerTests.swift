@@ -186,9 +186,9 @@ final class ReferenceCheckerTests: XCTestCase {
             "partnerships/b.md": "---\ntitle: B\nparent: a\n---\n",
             "partnerships/c.md": "---\ntitle: C\nparent: c\n---\n",
         ]), [
-            .error(.priorityCycle, "partnership 'a' is its own parent: a -> b -> a", at: Fixture.at("partnerships/a.md", 3, 9)),
-            .error(.priorityCycle, "partnership 'b' is its own parent: b -> a -> b", at: Fixture.at("partnerships/b.md", 3, 9)),
-            .error(.priorityCycle, "partnership 'c' is its own parent: c -> c", at: Fixture.at("partnerships/c.md", 3, 9)),
+            .error(.partnershipCycle, "partnership 'a' is its own parent: a -> b -> a", at: Fixture.at("partnerships/a.md", 3, 9)),
+            .error(.partnershipCycle, "partnership 'b' is its own parent: b -> a -> b", at: Fixture.at("partnerships/b.md", 3, 9)),
+            .error(.partnershipCycle, "partnership 'c' is its own parent: c -> c", at: Fixture.at("partnerships/c.md", 3, 9)),
         ])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import TrellisKit
 
 // A whole build: the bytes become one document of a small site (written to a temporary folder
@@ -95,3 +96,8 @@ public func fuzzBuild(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
+
+@_cdecl("FuzzBuild_main")
+public func fuzzBuildMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    fuzz_driver_run(argc, argv, fuzzBuild)
+}

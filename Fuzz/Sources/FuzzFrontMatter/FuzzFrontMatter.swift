@@ -1,3 +1,4 @@
+import FuzzDriver
 import TrellisKit
 
 // Front matter: the bytes are read as a Content/ file (UTF-8, BOM, line endings), their YAML
@@ -9,4 +10,9 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     FuzzEntry.frontMatter(bytes)
     return 0
+}
+
+@_cdecl("FuzzFrontMatter_main")
+public func fuzzFrontMatterMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    fuzz_driver_run(argc, argv, fuzzFrontMatter)
 }

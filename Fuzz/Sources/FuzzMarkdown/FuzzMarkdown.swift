@@ -1,3 +1,4 @@
+import FuzzDriver
 import TrellisKit
 
 // The Markdown stage: the bytes are a body, rendered with the safe defaults and with raw HTML
@@ -21,4 +22,9 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         fatalError("unsafe HTML from a body in safe mode: \(problems)\n\(html.prefix(2000))")
     }
     return 0
+}
+
+@_cdecl("FuzzMarkdown_main")
+public func fuzzMarkdownMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    fuzz_driver_run(argc, argv, fuzzMarkdown)
 }

@@ -1,7 +1,8 @@
-/// Every kind of problem Trellis reports; the catalogue in the README lists each with its fix.
+/// Every kind of problem Trellis reports; docs/diagnostics.md lists each with an example and its fix.
 public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
     // Files and folders
     case unreadableFile = "unreadable-file"
+    case gitHistory = "git-history"
     case notUTF8 = "not-utf8"
     case badFileName = "bad-file-name"
     case duplicateID = "duplicate-id"
@@ -19,6 +20,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
     case unknownReference = "unknown-reference"
     case unknownFragment = "unknown-fragment"
     case priorityCycle = "priority-cycle"
+    case partnershipCycle = "partnership-cycle"
     case unsafeLink = "unsafe-link"
     case missingAsset = "missing-asset"
     // Markdown

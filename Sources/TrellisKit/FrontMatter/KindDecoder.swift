@@ -73,12 +73,17 @@ enum KindDecoder {
             }
             return DataPoint(period: period.value, value: number, written: cleaned)
         }
-        return Measure(
+        let measure = Measure(
             code: reader.string("code")?.value, definition: reader.string("definition")?.value, source: reader.string("source")?.value,
             unit: reader.string("unit")?.value, polarity: reader.choice("polarity", from: ["higher-is-better", "lower-is-better"]),
             baseline: reader.node("baseline").flatMap { point($0, key: "baseline") },
             targets: reader.list("targets", what: "targets ({ period, value })").compactMap { point($0, key: "targets") },
             actuals: reader.list("actuals", what: "actuals ({ period, value })").compactMap { point($0, key: "actuals") })
+        // Without a polarity a rating could call a rise in, say, teenage conceptions "improving".
+        if measure.polarity == nil, !reader.has("polarity"), !measure.actuals.isEmpty {
+            reader.sink.add(.warning(.missingKey, "the measure has no 'polarity', so its rating and direction of travel assume higher is better; add 'polarity: higher-is-better' or 'polarity: lower-is-better'", at: reader.location(ofKey: "actuals")))
+        }
+        return measure
     }
 
     static func contact(_ reader: FieldReader) -> Contact {

@@ -5,7 +5,7 @@ import Foundation
 enum GitLog {
     /// The code of the warning given when git cannot tell the dates.
     // TODO(lead): a dedicated `DiagnosticCode.gitHistory` ("git-history") would name this better.
-    static let warningCode: DiagnosticCode = .unreadableFile
+    static let warningCode: DiagnosticCode = .gitHistory
 
     /// What the pages lose when there is no history, said after the reason.
     static let fallback = "pages show no 'Last updated' date or 'Page history' (only dates written as 'updated:')"

@@ -90,7 +90,8 @@ enum PageAnchors {
         case .contact: sections = ["contact-for"]
         case .page: break
         }
-        if document.consultation != nil { sections += ["consultation", "ways-to-respond"] }
+        // A consultation's sections come and go with its state, so a link to one would break on
+        // a later rebuild with nothing changed: they are not offered as link targets.
         var anchors = Set(sections.map { "section-" + $0 })
         anchors.insert("main-content")
         if case .plan(let plan) = document.details { anchors.formUnion(plan.priorities.map { "priority-" + $0.id.value }) }

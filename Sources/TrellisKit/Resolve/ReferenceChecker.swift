@@ -102,7 +102,7 @@ enum ReferenceChecker {
             var current: String? = start.value
             while let next = current, let parent = index.document(.partnership, next), case .partnership(let details) = parent.details {
                 if next == document.id {
-                    diagnostics.append(.error(.priorityCycle, "partnership '\(document.id)' is its own parent: \((seen + [next]).joined(separator: " -> "))", at: start.location))
+                    diagnostics.append(.error(.partnershipCycle, "partnership '\(document.id)' is its own parent: \((seen + [next]).joined(separator: " -> "))", at: start.location))
                     break
                 }
                 if seen.contains(next) { break }

@@ -55,10 +55,13 @@ enum OutputAudit {
         if widths.count > 1 { problems.append("rows of different widths \(widths.sorted())") }
         for cell in rows.joined() {
             guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { continue }
-            if cell.wholeMatch(of: /[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/) == nil { problems.append("formula-like cell \(cell.prefix(60))") }
+            if cell.wholeMatch(of: plainNumber) == nil { problems.append("formula-like cell \(cell.prefix(60))") }
         }
         return problems
     }
+
+    /// A decimal number a spreadsheet reads as a number, which must stay as it is: -3.5, +2, 1e3.
+    private static let plainNumber = try! Regex(#"[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?"#)
 
     /// RFC 4180 records (CRLF after each), or nil when a quote is unbalanced or a record is not ended.
     static func parseCSV(_ text: String) -> [[String]]? {
