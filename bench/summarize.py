@@ -30,9 +30,16 @@ def main():
     rows = [r for r in csv.DictReader(open(a.runs), delimiter="\t") if r["invocation"] == a.invocation]
     if not rows:
         raise SystemExit("no runs for invocation %s" % a.invocation)
-    groups = {}
+    # A run is clean when other processes used at most max(0.5 s, 10% of its own CPU time) while it
+    # ran (as in ../shared/bench/run_hugo.sh); medians use a group's clean runs when it has any.
+    def clean(r):
+        own = float(r["user_s"]) + float(r["sys_s"])
+        return float(r["others_cpu_s"]) <= max(0.5, 0.1 * own)
+    allgroups = {}
     for r in rows:
-        groups.setdefault((int(r["N"]), r["tool"], r["fs"], r["mode"]), []).append(r)
+        allgroups.setdefault((int(r["N"]), r["tool"], r["fs"], r["mode"]), []).append(r)
+    groups = {k: ([r for r in v if clean(r)] or v) for k, v in allgroups.items()}
+    nclean = {k: sum(clean(r) for r in v) for k, v in allgroups.items()}
 
     def med(key, field):
         rs = groups.get(key)
@@ -46,7 +53,8 @@ def main():
 
     def spread(key):
         ws = sorted(float(r["wall_s"]) for r in groups[key])
-        return "%.2f–%.2f" % (ws[0], ws[-1]) if len(ws) > 1 else "%.2f" % ws[0]
+        text = "%.2f–%.2f" % (ws[0], ws[-1]) if len(ws) > 1 else "%.2f" % ws[0]
+        return text + ", %d/%d clean" % (nclean[key], len(allgroups[key]))
 
     def f(x, fmt="%.2f"):
         return "–" if x is None else fmt % x
@@ -54,13 +62,13 @@ def main():
     sizes = sorted({k[0] for k in groups})
     fss = [fs for fs in ("disk", "shm") if any(k[2] == fs for k in groups)]
     hugo = any(k[1] == "hugo" for k in groups)
-    nruns = max(len(v) for v in groups.values())
+    nruns = max(len(v) for v in allgroups.values())
 
     out = []
     out.append("| documents | output | pages (Trellis / Hugo) | Trellis wall s (range) | Trellis CPU s | cores busy | Trellis peak MB | Trellis pages/s |"
-               + (" Hugo wall s (range) | Hugo CPU s | Hugo peak MB | Hugo pages/s | Hugo ÷ Trellis (wall) | Trellis ÷ Hugo (memory) |" if hugo else "")
+               + (" Hugo wall s (range) | Hugo CPU s | Hugo peak MB | Hugo pages/s | Hugo ÷ Trellis (wall) | Hugo ÷ Trellis (CPU) | Trellis ÷ Hugo (memory) |" if hugo else "")
                + " floor s (cmark + write) | Trellis ÷ floor |")
-    out.append("|" + "---|" * (8 + (6 if hugo else 0) + 2))
+    out.append("|" + "---|" * (8 + (7 if hugo else 0) + 2))
     for n in sizes:
         for fs in fss:
             t = (n, "trellis", fs, "fresh")
@@ -75,16 +83,16 @@ def main():
             if hugo:
                 if h in groups:
                     hw, hc, hm, hp = med(h, "wall_s"), med(h, "cpu"), med(h, "maxrss_kb"), med(h, "pages")
-                    line += " %s (%s) | %s | %d | %d | **%.2f** | %.2f |" % (f(hw), spread(h), f(hc), hm / 1024, hp / hw, hw / tw, tm / hm)
+                    line += " %s (%s) | %s | %d | %d | **%.2f** | %.2f | %.2f |" % (f(hw), spread(h), f(hc), hm / 1024, hp / hw, hw / tw, hc / tc, tm / hm)
                 else:
-                    line += " – | – | – | – | – | – |"
+                    line += " – | – | – | – | – | – | – |"
             fw = med(fl, "wall_s")
             line += " %s | **%s** |" % (f(fw), f(tw / fw if fw else None))
             out.append(line)
     table_fresh = "\n".join(out)
 
-    out = ["| documents | output | Trellis fresh s | Trellis rebuild s | rebuild ÷ fresh |" + (" Hugo fresh s | Hugo rebuild s |" if hugo else "")]
-    out.append("|" + "---|" * (5 + (2 if hugo else 0)))
+    out = ["| documents | output | Trellis fresh s | Trellis rebuild s (range) | rebuild ÷ fresh | Trellis CPU s fresh / rebuild |" + (" Hugo fresh s | Hugo rebuild s |" if hugo else "")]
+    out.append("|" + "---|" * (6 + (2 if hugo else 0)))
     any_rebuild = False
     for n in sizes:
         for fs in fss:
@@ -94,6 +102,7 @@ def main():
             any_rebuild = True
             line = "| %s | %s | %s | %s (%s) | **%s** |" % ("{:,}".format(n), "disk" if fs == "disk" else "tmpfs", f(med(t, "wall_s")),
                                                           f(med(tr, "wall_s")), spread(tr), f(med(tr, "wall_s") / med(t, "wall_s")))
+            line += " %s / %s |" % (f(med(t, "cpu")), f(med(tr, "cpu")))
             if hugo:
                 line += " %s | %s |" % (f(med((n, "hugo", fs, "fresh"), "wall_s")), f(med((n, "hugo", fs, "rebuild"), "wall_s")))
             out.append(line)
@@ -182,8 +191,9 @@ def main():
     md = []
     md.append("## Benchmark results\n")
     md.append("Measured by `make bench` (bench/run.sh) on %s: %s, %d cores (`nproc`), %s RAM, Linux %s, root file system %s; "
-              "tmpfs is /dev/shm. Trellis %s%s (release build), Hugo %s, cmark %s. Medians of %d runs; each N's runs "
-              "alternate Trellis, Hugo and the floor. Load average (1 min) before the runs: %.1f to %.1f; other processes "
+              "tmpfs is /dev/shm. Trellis %s%s (release build), Hugo %s, cmark %s. Medians of up to %d runs (of the clean "
+              "ones when there are any: other processes used at most max(0.5 s, 10%% of the run's CPU time) while it ran); "
+              "each N's runs alternate Trellis, Hugo and the floor. Load average (1 min) before the runs: %.1f to %.1f; other processes "
               "used up to %.1f CPU-seconds during a run, so treat the numbers as **provisional**: compare only within one table."
               % (started[:16].replace("T", " "), cpu, os.cpu_count(), mem, platform.release(), rootfs, commit, dirty, hv, cm,
                  nruns, loads[0], loads[-1], max(others)))
