@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     public var drafts: Bool
     /// False for `trellis check`: everything but writing.
     public var write: Bool
+    /// Leave the previous output, moved aside, in `BuildResult.replaced` for the caller to delete
+    /// (the command line does so after reporting); otherwise it is deleted before `build` returns.
+    public var keepsReplacedOutput = false
     /// Where "Last updated" dates and page histories come from; the command line reads git.
     public var history: HistorySource
 
@@ -61,6 +64,8 @@ public struct BuildResult: Sendable {
     public var wrote: Bool
     /// The site's address from site.yml, ending in `/` (the preview serves the 404 page's links under its path).
     public var baseURL: String
+    /// The previous output, when it was replaced and `keepsReplacedOutput` asked to keep it.
+    public var replaced: ReplacedOutput? = nil
 
     /// Whether the build failed.
     public var failed: Bool { diagnostics.hasErrors }
@@ -70,20 +75,50 @@ public struct BuildResult: Sendable {
 public protocol BuildReporter: Sendable {
     /// A stage has started; `count` is how many items it works through, when known.
     func stage(_ name: String, count: Int?)
+    /// Another build (process `pid`, when known) is writing the same output folder, and this one waits for it.
+    func waiting(forBuild pid: Int32?, of output: URL)
+}
+
+extension BuildReporter {
+    /// Most reporters show only stages.
+    public func waiting(forBuild pid: Int32?, of output: URL) {}
 }
 
 /// Runs the stages of a build as a fixed, named list.
 public enum Builder {
-    /// Loads, checks, renders and (unless checking) writes the site.
+    /// Loads, checks, renders and (unless checking) writes the site. A build that writes holds the
+    /// output's lock from the first file read to the swap, so two builds of one output run one
+    /// after the other, and the one started later publishes the content it read later.
     public static func build(_ options: BuildOptions, reporter: BuildReporter? = nil) -> BuildResult {
+        var lock: Result<OutputLock, Diagnostic>?
+        if options.write, options.outputProblem == nil {
+            let output = OutputWriter.resolved(options.outputFolder)
+            lock = OutputLock.acquire(output) { reporter?.waiting(forBuild: $0, of: output) }
+        }
+        var result = buildLocked(options, lock: lock, reporter: reporter)
+        if case .success(let held)? = lock { held.release() }
+        if !options.keepsReplacedOutput {
+            result.replaced?.remove()
+            result.replaced = nil
+        }
+        return result
+    }
+
+    private static func buildLocked(_ options: BuildOptions, lock: Result<OutputLock, Diagnostic>?, reporter: BuildReporter?) -> BuildResult {
         var (result, files) = run(options, reporter: reporter)
         guard options.write, !result.failed else { return result }
-        reporter?.stage("Writing \(options.outputFolder.lastPathComponent)/", count: files.count)
-        if let problem = OutputWriter.write(files, to: options.outputFolder, site: options.site) {
+        if case .failure(let problem)? = lock {
             result.diagnostics = (result.diagnostics + [problem]).sortedForReport()
             return result
         }
-        result.wrote = true
+        reporter?.stage("Writing \(options.outputFolder.lastPathComponent)/", count: files.count)
+        switch OutputWriter.write(files, to: options.outputFolder, site: options.site) {
+        case .failure(let problem):
+            result.diagnostics = (result.diagnostics + [problem]).sortedForReport()
+        case .success(let replaced):
+            result.wrote = true
+            result.replaced = replaced
+        }
         return result
     }
 
@@ -162,13 +197,13 @@ public enum Builder {
         var files = SiteRenderer(site: site, theme: theme).render()
         let pageCount = files.count { $0.path.hasSuffix(".html") }
         files += assets.files
+        let reader = SiteReader(site: options.site)
         for asset in loaded.assets {
-            let url = options.site.appendingPathComponent("Content/assets").appendingPathComponent(asset)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(.error(.unreadableFile, "cannot read Content/assets/\(asset); check its permissions", at: SourceLocation(file: "Content/assets/\(asset)")))
-                continue
+            switch reader.read("Content/assets/" + asset) {
+            case .success(let bytes)?: files.append(OutputFile(path: "assets/" + asset, data: Data(bytes)))
+            case .failure(let problem)?: diagnostics.append(problem)
+            case nil: diagnostics.append(.error(.unreadableFile, "Content/assets/\(asset) was deleted while the site was being built; build again", at: SourceLocation(file: "Content/assets/\(asset)")))
             }
-            files.append(OutputFile(path: "assets/" + asset, data: data))
         }
         let format = GOVUKFormat(clock: clock)
         let buildJSON = "{\"next_change\":\(next.map { "\"\(format.iso($0))\"" } ?? "null"),\"now\":\"\(format.iso(options.now))\"}\n"

@@ -26,36 +26,65 @@ public enum ContentLoader {
     /// Reads the site folder `site`; every problem is collected, none thrown.
     public static func load(site: URL) -> LoadedContent {
         var result = LoadedContent(siteSettings: nil, files: [], assets: [], diagnostics: [])
-        let content = site.appendingPathComponent("Content")
-        let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else {
+        let reader = SiteReader(site: site)
+        let content: SiteEntry
+        switch reader.entry("Content") {
+        case .failure(let problem):
+            result.diagnostics.append(problem)
+            return result
+        case .success(let entry?) where entry.isFolder:
+            content = entry
+        case .success:
             result.diagnostics.append(.error(.missingSiteFile, "no Content/ folder in \(site.path); run trellis in the folder that holds Content/, or pass --site DIR (trellis init DIR makes a new site)", at: nil))
             return result
         }
-        switch readText(content.appendingPathComponent("site.yml"), path: "Content/site.yml") {
-        case .success(let text): result.siteSettings = text
-        case .failure(let diagnostic): result.diagnostics.append(diagnostic)
+        switch reader.read("Content/site.yml") {
+        case nil: result.diagnostics.append(.error(.missingSiteFile, "Content/site.yml is missing; every site needs one (trellis init DIR writes an example)", at: SourceLocation(file: "Content/site.yml")))
+        case .failure(let problem)?: result.diagnostics.append(problem)
+        case .success(let bytes)?:
+            switch TextDecoding.decode(bytes, path: "Content/site.yml") {
+            case .success(let text): result.siteSettings = text
+            case .failure(let problem): result.diagnostics.append(problem)
+            }
         }
 
-        let entries = (try? manager.contentsOfDirectory(atPath: content.path).sorted()) ?? []
-        for entry in entries where !entry.hasPrefix(".") {
-            let url = content.appendingPathComponent(entry)
-            if let kind = DocumentKind(folder: entry) {
-                loadKind(kind, folder: url, into: &result)
-            } else if entry == "assets" {
-                result.assets = listAssets(url)
-            } else if entry != "site.yml" {
-                let known = DocumentKind.allCases.map(\.folder) + ["assets", "site.yml"]
-                result.diagnostics.append(.warning(.unexpectedFile, "Content/\(entry) is not part of a site and is left out\(Suggestion.didYouMean(entry, in: known)); the folders are \(known.joined(separator: ", "))", at: SourceLocation(file: "Content/\(entry)")))
+        let entries: [String]
+        switch reader.names(in: content) {
+        case .success(let names): entries = names
+        case .failure(let problem): result.diagnostics.append(problem); entries = []
+        }
+        let known = DocumentKind.allCases.map(\.folder) + ["assets", "site.yml"]
+        for name in entries where !name.hasPrefix(".") && name != "site.yml" {
+            let path = "Content/\(name)"
+            guard known.contains(name) else {
+                result.diagnostics.append(.warning(.unexpectedFile, "\(path) is not part of a site and is left out\(Suggestion.didYouMean(name, in: known)); the folders are \(known.joined(separator: ", "))", at: SourceLocation(file: path)))
+                continue
+            }
+            switch reader.child(name, of: content) {
+            case .failure(let problem):
+                result.diagnostics.append(problem)
+            case .success(let folder) where !folder.isFolder:
+                result.diagnostics.append(.warning(.unexpectedFile, "\(path) is a file, not a folder, and is left out; make it a folder", at: SourceLocation(file: path)))
+            case .success(let folder):
+                if let kind = DocumentKind(folder: name) {
+                    loadKind(kind, folder: folder, reader: reader, into: &result)
+                } else {
+                    let (assets, problems) = reader.files(under: folder)
+                    result.assets = assets.map { String($0.path.dropFirst(path.count + 1)) }
+                    result.diagnostics += problems + caseClashes(result.assets)
+                }
             }
         }
         result.files.sort { $0.path < $1.path }
         return result
     }
 
-    private static func loadKind(_ kind: DocumentKind, folder: URL, into result: inout LoadedContent) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? []
+    private static func loadKind(_ kind: DocumentKind, folder: SiteEntry, reader: SiteReader, into result: inout LoadedContent) {
+        let names: [String]
+        switch reader.names(in: folder) {
+        case .success(let found): names = found
+        case .failure(let problem): result.diagnostics.append(problem); return
+        }
         var seen: [String: String] = [:]
         for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") {
             let path = "Content/\(kind.folder)/\(name)"
@@ -77,32 +106,38 @@ public enum ContentLoader {
                 continue
             }
             seen[id.lowercased()] = path
-            switch readText(folder.appendingPathComponent(name), path: path) {
-            case .success(let text): result.files.append(SourceFile(path: path, kind: kind, id: id, text: text))
-            case .failure(let diagnostic): result.diagnostics.append(diagnostic)
+            switch reader.child(name, of: folder).flatMap({ file -> Result<[UInt8], Diagnostic> in
+                file.isFolder ? .failure(.error(.unreadableFile, "\(path) is a folder, not a document; documents are files ending in .md", at: SourceLocation(file: path))) : reader.read(file)
+            }) {
+            case .failure(let problem):
+                result.diagnostics.append(problem)
+            case .success(let bytes) where bytes.isEmpty:
+                let title = kind == .contact ? "name" : "title"
+                result.diagnostics.append(.error(.missingFrontMatter, "the file is empty; a document must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: path, line: 1, column: 1), suggestion: "---\n\(title): ...\nsummary: ...\n---"))
+            case .success(let bytes):
+                switch TextDecoding.decode(bytes, path: path) {
+                case .success(let text): result.files.append(SourceFile(path: path, kind: kind, id: id, text: text))
+                case .failure(let problem): result.diagnostics.append(problem)
+                }
             }
         }
     }
 
-    private static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            let message = exists ? "cannot read \(path); check its permissions" : "\(path) is missing; every site needs one (trellis init DIR writes an example)"
-            return .failure(.error(exists ? .unreadableFile : .missingSiteFile, message, at: SourceLocation(file: path)))
+    /// Asset paths that differ only in case (or in how an accent is encoded) name one file on a
+    /// case-insensitive disk (macOS, Windows) or host, where one would silently replace the other.
+    static func caseClashes(_ assets: [String]) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for asset in assets {
+            let key = asset.lowercased()
+            if let other = first[key] {
+                let how = asset == other ? "are one name with its accents encoded two ways (NFC and NFD)" : "differ only in case"
+                problems.append(.error(.badFileName, "Content/assets/\(asset) and Content/assets/\(other) \(how), so on a case-insensitive disk or host (macOS, Windows) one would replace the other; rename one of them", at: SourceLocation(file: "Content/assets/\(asset)")))
+            } else {
+                first[key] = asset
+            }
         }
-        return TextDecoding.decode([UInt8](data), path: path)
-    }
-
-    private static func listAssets(_ folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { paths.append(relative) }
-        }
-        return paths.sorted()
+        return problems
     }
 
     /// A valid id made from any name: "Gosport LCP" becomes "gosport-lcp".

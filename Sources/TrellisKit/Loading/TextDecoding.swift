@@ -42,11 +42,20 @@ enum TextDecoding {
         return bytes.endIndex
     }
 
-    /// 1-based line and column (in characters of the valid text before it) of a byte.
+    /// 1-based line and column (in characters of the valid text before it) of a byte, counting
+    /// CRLF, LF and a lone CR each as one line break, as the decoded text does.
     private static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
-        let before = bytes[bytes.startIndex..<index]
-        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
+        var line = 1
+        var lineStart = bytes.startIndex
+        var offset = bytes.startIndex
+        while offset < index {
+            let byte = bytes[offset]
+            if byte == 0x0A || (byte == 0x0D && (offset + 1 == index || bytes[offset + 1] != 0x0A)) {
+                line += 1
+                lineStart = offset + 1
+            }
+            offset += 1
+        }
         let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
         return (line, column)
     }

@@ -20,21 +20,36 @@ struct Theme: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let themes = site.appendingPathComponent("Themes")
+        let reader = SiteReader(site: site)
         var layers = ["default"]
         if name != "default" {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: themes.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
+            // The name becomes a path: one that climbs out of Themes/ would read (and publish) files from anywhere.
+            let found = name.isEmpty || name.hasPrefix(".") || name.contains("/") ? nil : reader.entry("Themes/\(name)")
+            switch found {
+            case nil:
+                diagnostics.append(.error(.template, "'\(name)' is not a theme's name: a theme is a folder directly inside Themes/, named without '/' or a leading '.'; write theme: default or the name of a folder in Themes/", at: SourceLocation(file: SiteSettingsDecoder.path)))
+            case .success(let folder?) where folder.isFolder:
                 layers.append(name)
-            } else {
+            case .failure(let problem):
+                diagnostics.append(problem)
+            case .success:
                 let available = ((try? FileManager.default.contentsOfDirectory(atPath: themes.path)) ?? []).filter { !$0.hasPrefix(".") }
                 diagnostics.append(.error(.template, "no theme '\(name)' in Themes/\(Suggestion.didYouMean(name, in: available + ["default"])); write theme: default or add the folder Themes/\(name)/", at: SourceLocation(file: SiteSettingsDecoder.path)))
             }
         }
         for layer in layers {
-            let folder = themes.appendingPathComponent(layer)
-            for path in listFiles(folder) {
-                if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
-                    files[path] = (data, "Themes/\(layer)/\(path)")
+            let folder: SiteEntry
+            switch reader.entry("Themes/\(layer)") {
+            case .success(let found?) where found.isFolder: folder = found
+            case .failure(let problem): diagnostics.append(problem); continue
+            case .success: continue
+            }
+            let (entries, problems) = reader.files(under: folder)
+            diagnostics += problems
+            for entry in entries {
+                switch reader.read(entry) {
+                case .success(let bytes): files[String(entry.path.dropFirst(folder.path.count + 1))] = (Data(bytes), entry.path)
+                case .failure(let problem): diagnostics.append(problem)
                 }
             }
         }
@@ -73,16 +88,5 @@ struct Theme: Sendable {
         case let array as [Any]: return array.map { normalised($0) }
         default: return value
         }
-    }
-
-    private static func listFiles(_ folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            if !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { paths.append(relative) }
-        }
-        return paths.sorted()
     }
 }
