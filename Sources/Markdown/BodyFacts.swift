@@ -66,6 +66,8 @@ struct BodyFacts {
     /// at `byteColumn`: a warning if it looks like a pipe table.
     mutating func paragraph(startLine: Int, endLine: Int, byteColumn: Int) {
         guard startLine >= 1, endLine >= startLine + 1 else { return }
+        // A pipe table has a '|' in every row: most paragraphs are ruled out without making strings.
+        guard (startLine...endLine).contains(where: { source.line($0).contains(UInt8(ascii: "|")) }) else { return }
         var lines: [String] = []
         for number in startLine...endLine {
             var bytes = source.line(number)

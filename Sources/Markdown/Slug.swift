@@ -51,19 +51,24 @@ extension String {
     }
 
     /// Runs of whitespace as single spaces, with none at either end.
+    ///
+    /// Scalar by scalar, bytes for ASCII: this runs over the plain text of every body.
     func collapsingWhitespace() -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for character in self {
-            if character.isWhitespace {
+        for scalar in unicodeScalars {
+            let isSpace = scalar.value < 0x80
+                ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+                : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                out.append(character)
+                if scalar.value < 0x80 { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: UTF8.encode(scalar)!) }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

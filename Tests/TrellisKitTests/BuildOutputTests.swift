@@ -173,6 +173,19 @@ final class BuildOutputTests: XCTestCase {
         XCTAssertEqual(site.snapshot(), first, "a rebuild in place changed the output")
     }
 
+    func testWhatRenderKeepsInMemoryIsWhatBuildWrites() throws {
+        // `build` streams files into the staging folder as they are rendered; `render` (the preview) keeps them.
+        let site = try makeSite(SmallSite.files)
+        let result = buildClean(site)
+        let written = site.snapshot()
+        let (rendered, files) = Builder.render(BuildOptions(site: site.root, now: Date(timeIntervalSince1970: 0), nowWritten: WrittenTime.parse(TestSite.now)))
+        XCTAssertEqual(rendered.diagnostics, [])
+        XCTAssertEqual(rendered.fileCount, result.fileCount)
+        XCTAssertEqual(rendered.pageCount, result.pageCount)
+        XCTAssertEqual(files.count, written.count)
+        XCTAssertEqual(files, written)
+    }
+
     func testABuildAtAnotherNowSaysSo() throws {
         let site = try makeSite(["Content/partnerships/gosport.md": gosport])
         buildClean(site, now: "2011-06-30T17:00")

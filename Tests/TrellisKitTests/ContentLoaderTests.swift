@@ -42,12 +42,14 @@ final class ContentLoaderTests: XCTestCase {
     }
 
     func testAPageCannotTakeTheAddressOfAGeneratedSection() throws {
-        let site = try makeSite(["Content/pages/partnerships.md": page, "Content/pages/priorities.md": page, "Content/pages/about.md": page])
+        let site = try makeSite(["Content/pages/partnerships.md": page, "Content/pages/priorities.md": page, "Content/pages/search.md": page, "Content/pages/about.md": page])
         XCTAssertEqual(ContentLoader.load(site: site.root).diagnostics.sortedForReport(), [
             .error(.duplicateID, "a page with id 'partnerships' would have the address /partnerships/, which is the partnerships index; rename the file",
                    at: SourceLocation(file: "Content/pages/partnerships.md")),
             .error(.duplicateID, "a page with id 'priorities' would have the address /priorities/, which is the priorities index; rename the file",
                    at: SourceLocation(file: "Content/pages/priorities.md")),
+            .error(.duplicateID, "a page with id 'search' would have the address /search/, which is the search page and its index; rename the file",
+                   at: SourceLocation(file: "Content/pages/search.md")),
         ])
     }
 

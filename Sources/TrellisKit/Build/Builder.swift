@@ -105,14 +105,21 @@ public enum Builder {
     }
 
     private static func buildLocked(_ options: BuildOptions, lock: Result<OutputLock, Diagnostic>?, reporter: BuildReporter?) -> BuildResult {
-        var (result, files) = run(options, reporter: reporter)
-        guard options.write, !result.failed else { return result }
+        let lockFailed = if case .failure? = lock { true } else { false }
+        // Pages are written into the staging folder as they are rendered; it is swapped in only
+        // once the whole build has succeeded.
+        let sink = OutputSink(options.write && !lockFailed ? .folder(output: options.outputFolder, site: options.site) : .nowhere)
+        var result = run(options, sink: sink, reporter: reporter)
+        guard options.write, !result.failed else {
+            sink.abandon()
+            return result
+        }
         if case .failure(let problem)? = lock {
             result.diagnostics = (result.diagnostics + [problem]).sortedForReport()
             return result
         }
-        reporter?.stage("Writing \(options.outputFolder.lastPathComponent)/", count: files.count)
-        switch OutputWriter.write(files, to: options.outputFolder, site: options.site) {
+        reporter?.stage("Saving \(options.outputFolder.lastPathComponent)/", count: nil)
+        switch sink.finish() {
         case .failure(let problem):
             result.diagnostics = (result.diagnostics + [problem]).sortedForReport()
         case .success(let replaced):
@@ -125,21 +132,22 @@ public enum Builder {
     /// Loads, checks and renders the site, keeping its files in memory: the bytes `build` writes, by output path.
     /// The files are empty when the site has errors.
     public static func render(_ options: BuildOptions, reporter: BuildReporter? = nil) -> (BuildResult, [String: Data]) {
-        let (result, files) = run(options, reporter: reporter)
-        // Where two outputs share a path, the later one is what `build` leaves on disk.
-        return (result, Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { _, later in later }))
+        let sink = OutputSink(.memory)
+        var result = run(options, sink: sink, reporter: reporter)
+        if let problem = sink.problem { result.diagnostics = (result.diagnostics + [problem]).sortedForReport() }
+        guard !result.failed else { return (result, [:]) }
+        return (result, Dictionary(uniqueKeysWithValues: sink.files.map { ($0.path, $0.data) }))
     }
 
-    /// Every stage but writing; the files, sorted by path, only when there are no errors.
-    private static func run(_ options: BuildOptions, reporter: BuildReporter?) -> (BuildResult, [OutputFile]) {
+    /// Every stage but the swap: the files go to `sink` as they are made, once the content has no errors.
+    private static func run(_ options: BuildOptions, sink: OutputSink, reporter: BuildReporter?) -> BuildResult {
         var options = options
         var diagnostics: [Diagnostic] = []
         var settings = SiteSettings.fallback
-        func finish(files: [OutputFile] = [], pages: Int = 0, next: Date? = nil, clock: SiteClock) -> (BuildResult, [OutputFile]) {
+        func finish(files: Int = 0, pages: Int = 0, next: Date? = nil, clock: SiteClock) -> BuildResult {
             let format = GOVUKFormat(clock: clock)
-            let result = BuildResult(diagnostics: diagnostics.sortedForReport(), fileCount: files.count, pageCount: pages, nextChange: next,
-                                     nowText: format.iso(options.now), nextChangeText: next.map(format.iso), wrote: false, baseURL: settings.baseURL)
-            return (result, diagnostics.hasErrors ? [] : files)
+            return BuildResult(diagnostics: diagnostics.sortedForReport(), fileCount: files, pageCount: pages, nextChange: next,
+                               nowText: format.iso(options.now), nextChangeText: next.map(format.iso), wrote: false, baseURL: settings.baseURL)
         }
 
         // git runs while the content is read and checked; its answer is needed only to render.
@@ -194,21 +202,19 @@ public enum Builder {
         reporter?.stage("Rendering pages", count: index.documents.count + index.priorityOrder.count)
         let assets = ThemeAssets(theme.assets)
         let site = SiteContext(index: index, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
-        var files = SiteRenderer(site: site, theme: theme).render()
-        let pageCount = files.count { $0.path.hasSuffix(".html") }
-        files += assets.files
+        let pageCount = SiteRenderer(site: site, theme: theme).render(into: sink)
+        sink.put(assets.files)
         let reader = SiteReader(site: options.site)
         for asset in loaded.assets {
             switch reader.read("Content/assets/" + asset) {
-            case .success(let bytes)?: files.append(OutputFile(path: "assets/" + asset, data: Data(bytes)))
+            case .success(let bytes)?: sink.put(OutputFile(path: "assets/" + asset, data: Data(bytes)))
             case .failure(let problem)?: diagnostics.append(problem)
             case nil: diagnostics.append(.error(.unreadableFile, "Content/assets/\(asset) was deleted while the site was being built; build again", at: SourceLocation(file: "Content/assets/\(asset)")))
             }
         }
         let format = GOVUKFormat(clock: clock)
         let buildJSON = "{\"next_change\":\(next.map { "\"\(format.iso($0))\"" } ?? "null"),\"now\":\"\(format.iso(options.now))\"}\n"
-        files.append(OutputFile(path: "build.json", data: Data(buildJSON.utf8)))
-        files.sort { $0.path < $1.path }
-        return finish(files: files, pages: pageCount, next: next, clock: clock)
+        sink.put(OutputFile(path: "build.json", data: Data(buildJSON.utf8)))
+        return finish(files: sink.count, pages: pageCount, next: next, clock: clock)
     }
 }

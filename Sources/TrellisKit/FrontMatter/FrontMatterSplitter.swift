@@ -20,15 +20,22 @@ enum FrontMatterSplitter {
         guard isFence(text.prefix { $0 != "\n" }, closing: false) else {
             return .failure(.error(.missingFrontMatter, "the file must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: file.path, line: 1, column: 1), suggestion: example))
         }
+        // Line by line over the bytes (line endings are already "\n"): the body is a slice, not rebuilt.
+        let bytes = text.utf8
         var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()[...]
-        while let line = lines.popFirst() {
+        var lineStart = bytes.firstIndex(of: UInt8(ascii: "\n")).map { bytes.index(after: $0) } ?? bytes.endIndex
+        let yamlStart = lineStart
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             lineNumber += 1
-            if isFence(line, closing: true) {
-                return .success(SplitFile(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2, body: lines.joined(separator: "\n"), bodyLineOffset: lineNumber))
+            if isFence(Substring(bytes[lineStart..<lineEnd]), closing: true) {
+                let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
+                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
+                return .success(SplitFile(yaml: String(Substring(bytes[yamlStart..<yamlEnd])), yamlFirstLine: 2,
+                                          body: String(Substring(bytes[bodyStart...])), bodyLineOffset: lineNumber))
             }
-            yamlLines.append(line)
+            guard lineEnd < bytes.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
         }
         return .failure(.error(.missingFrontMatter, "the front matter that starts on line 1 is never closed; add a line '---' after the last setting", at: SourceLocation(file: file.path, line: 1, column: 1), suggestion: example))
     }

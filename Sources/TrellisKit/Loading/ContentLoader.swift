@@ -21,6 +21,7 @@ public enum ContentLoader {
         "priorities": "the priorities index", "measures": "the measures index", "contacts": "the contacts index",
         "consultations": "the consultations page", "assets": "where Content/assets/ is published",
         "theme": "where the theme's files are published", "data": "where the open data is published",
+        "search": "the search page and its index",
     ]
 
     /// Reads the site folder `site`; every problem is collected, none thrown.

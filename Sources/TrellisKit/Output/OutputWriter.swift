@@ -7,10 +7,19 @@ import Foundation
 enum OutputWriter {
     /// Writes `files` (paths relative to the output) to `output`; the previous output, moved aside, is returned to be removed.
     static func write(_ files: [OutputFile], to requested: URL, site: URL) -> Result<ReplacedOutput?, Diagnostic> {
-        if let refusal = refusal(output: requested, site: site) { return .failure(refusal) }
-        if let unsafe = files.first(where: { !isContained($0.path) }) {
-            return .failure(.error(.output, "refusing to write '\(unsafe.path)': the path would leave the output folder", at: nil))
+        let staging: StagingOutput
+        switch StagingOutput.begin(requested, site: site) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let begun): staging = begun
         }
+        files.forEach(staging.write)
+        return staging.finish()
+    }
+
+    /// Starts writing a new output beside `output`: checks it may be written, deletes what killed
+    /// builds left, and creates the staging folder. The staging name, and whether the output exists.
+    fileprivate static func prepare(_ requested: URL, site: URL) -> Result<(output: URL, staging: URL, exists: Bool), Diagnostic> {
+        if let refusal = refusal(output: requested, site: site) { return .failure(refusal) }
         let output = resolved(requested)
         let name = output.lastPathComponent
         let parent = output.deletingLastPathComponent()
@@ -18,23 +27,38 @@ enum OutputWriter {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder)
         if exists && !isFolder.boolValue { return .failure(notAFolder(output)) }
-        let unchanged = exists ? "the previous \(name)/ is unchanged" : "\(name)/ was not created"
         removeLeftovers(of: name, in: parent)
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) // if not, mkdir says why
+        guard mkdir(staging.path, 0o755) == 0 else { return .failure(failed(errno, "starting to write", output: output, exists: exists)) }
+        return .success((output, staging, exists))
+    }
 
-        if let (code, doing) = writeTree(files, into: staging, parent: parent) ?? saveToDisk(staging) {
+    /// Saves the staging folder to disk and swaps it in for `output`; the previous output, moved aside, if there was one.
+    fileprivate static func publish(_ staging: URL, as output: URL, exists: Bool) -> Result<ReplacedOutput?, Diagnostic> {
+        let parent = output.deletingLastPathComponent()
+        if let (code, doing) = saveToDisk(staging) {
             try? FileManager.default.removeItem(at: staging)
-            return .failure(.error(.output, "\(SystemError.text(code)) while \(doing) \(output.path); \(unchanged)", at: nil))
+            return .failure(failed(code, doing, output: output, exists: exists))
         }
-        let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+        let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
         if let code = exists ? swap(staging, into: output, old: old) : (rename(staging.path, output.path) == 0 ? nil : errno) {
             try? FileManager.default.removeItem(at: staging)
-            return .failure(.error(.output, "cannot \(exists ? "replace" : "create") \(output.path) (\(SystemError.text(code))); \(unchanged)", at: nil))
+            return .failure(.error(.output, "cannot \(exists ? "replace" : "create") \(output.path) (\(SystemError.text(code))); \(unchanged(output, exists: exists))", at: nil))
         }
         syncFolder(parent)
         guard exists else { return .success(nil) }
         // After the exchange the old tree has the staging name; a second name says it is whole and only waits to be deleted.
         if FileManager.default.fileExists(atPath: staging.path), rename(staging.path, old.path) != 0 { return .success(ReplacedOutput(folder: staging)) }
         return .success(ReplacedOutput(folder: old))
+    }
+
+    /// What a failed system call while writing means for the output.
+    fileprivate static func failed(_ code: Int32, _ doing: String, output: URL, exists: Bool) -> Diagnostic {
+        .error(.output, "\(SystemError.text(code)) while \(doing) \(output.path); \(unchanged(output, exists: exists))", at: nil)
+    }
+
+    private static func unchanged(_ output: URL, exists: Bool) -> String {
+        exists ? "the previous \(output.lastPathComponent)/ is unchanged" : "\(output.lastPathComponent)/ was not created"
     }
 
     /// Puts `staging` in the place of `output` with one atomic exchange; where the file system has
@@ -51,32 +75,8 @@ enum OutputWriter {
         return nil
     }
 
-    /// Creates `staging` and writes every file into it; the failing call's errno and what it was doing, if any.
-    private static func writeTree(_ files: [OutputFile], into staging: URL, parent: URL) -> (Int32, String)? {
-        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) // if not, mkdir says why
-        guard mkdir(staging.path, 0o755) == 0 else { return (errno, "starting to write") }
-        var folders: Set<String> = [""]
-        for file in files {
-            let folder = (file.path as NSString).deletingLastPathComponent
-            if !folders.contains(folder) {
-                var missing: [String] = []
-                var ancestor = folder
-                while !ancestor.isEmpty && !folders.contains(ancestor) {
-                    missing.append(ancestor)
-                    ancestor = (ancestor as NSString).deletingLastPathComponent
-                }
-                for created in missing.reversed() {
-                    guard mkdir(staging.path + "/" + created, 0o755) == 0 else { return (errno, "writing \(created)/ into") }
-                    folders.insert(created)
-                }
-            }
-            if let code = writeFile(file.data, to: staging.path + "/" + file.path) { return (code, "writing \(file.path) into") }
-        }
-        return nil
-    }
-
     /// Writes one file in as few calls as it takes; the errno of the call that failed, if any.
-    private static func writeFile(_ data: Data, to path: String) -> Int32? {
+    fileprivate static func writeFile(_ data: Data, to path: String) -> Int32? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return errno }
         var failure: Int32?
@@ -149,5 +149,88 @@ enum OutputWriter {
                 try? FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
             }
         }
+    }
+}
+
+/// A new output being written, file by file as the build makes them (from any thread), into a
+/// folder beside the output; swapped in whole by `finish`, or deleted by `abandon`.
+final class StagingOutput: @unchecked Sendable {
+    private let output: URL
+    private let staging: URL
+    private let exists: Bool
+    private let lock = NSLock()
+    /// Folders created so far, relative to the staging folder.
+    private var folders: Set<String> = [""]
+    /// The first failure: its errno (or nil for a refused path) and what it was doing.
+    private var failure: Diagnostic?
+
+    private init(output: URL, staging: URL, exists: Bool) {
+        self.output = output
+        self.staging = staging
+        self.exists = exists
+    }
+
+    /// Checks the output may be written and creates the staging folder beside it.
+    static func begin(_ requested: URL, site: URL) -> Result<StagingOutput, Diagnostic> {
+        OutputWriter.prepare(requested, site: site).map { StagingOutput(output: $0.output, staging: $0.staging, exists: $0.exists) }
+    }
+
+    /// Writes one file, creating its folders first; after a failure, nothing more is written.
+    func write(_ file: OutputFile) {
+        guard OutputWriter.isContained(file.path) else {
+            fail(.error(.output, "refusing to write '\(file.path)': the path would leave the output folder", at: nil))
+            return
+        }
+        let folder = (file.path as NSString).deletingLastPathComponent
+        lock.lock()
+        if failure != nil { lock.unlock(); return }
+        if !folders.contains(folder) {
+            var missing: [String] = []
+            var ancestor = folder
+            while !ancestor.isEmpty && !folders.contains(ancestor) {
+                missing.append(ancestor)
+                ancestor = (ancestor as NSString).deletingLastPathComponent
+            }
+            for created in missing.reversed() {
+                guard mkdir(staging.path + "/" + created, 0o755) == 0 || errno == EEXIST else {
+                    let code = errno
+                    lock.unlock()
+                    fail(OutputWriter.failed(code, "writing \(created)/ into", output: output, exists: exists))
+                    return
+                }
+                folders.insert(created)
+            }
+        }
+        lock.unlock()
+        if let code = OutputWriter.writeFile(file.data, to: staging.path + "/" + file.path) {
+            fail(OutputWriter.failed(code, "writing \(file.path) into", output: output, exists: exists))
+        }
+    }
+
+    /// The first problem writing met, if any.
+    var problem: Diagnostic? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
+    }
+
+    /// Saves the new tree and swaps it in, unless writing failed; the previous output, moved aside, if there was one.
+    func finish() -> Result<ReplacedOutput?, Diagnostic> {
+        if let problem {
+            abandon()
+            return .failure(problem)
+        }
+        return OutputWriter.publish(staging, as: output, exists: exists)
+    }
+
+    /// Deletes what was written: the build failed.
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func fail(_ problem: Diagnostic) {
+        lock.lock()
+        if failure == nil { failure = problem }
+        lock.unlock()
     }
 }

@@ -5,8 +5,9 @@ struct SiteRenderer {
     let site: SiteContext
     let theme: Theme
 
-    /// Every HTML page, the sitemap, and the theme and content assets' places (not their bytes).
-    func render() -> [OutputFile] {
+    /// Every HTML page, the open data, feeds, search index and sitemap, each put into `sink` as
+    /// soon as it is made (on every core); how many HTML pages there are.
+    func render(into sink: OutputSink) -> Int {
         let layout = Layout(site: site, theme: theme)
         let index = site.index
         let indices = IndexPages(site: site)
@@ -36,11 +37,17 @@ struct SiteRenderer {
                             updated: site.updated[document.reference], template: documents.template(for: document), context: documents.context(document))
             }
         }
-        var files = jobs.parallelMap { $0() }
-        files += ExtraOutputs.files(site, layout: layout)
-        files.append(sitemap(paths: files.map(\.path)))
-        files.append(robots())
-        return files.sorted { $0.path < $1.path }
+        var paths = jobs.parallelMap { job -> String in
+            let file = job()
+            sink.put(file)
+            return file.path
+        }
+        let extras = ExtraOutputs.files(site, layout: layout)
+        sink.put(extras)
+        paths += extras.map(\.path)
+        sink.put(sitemap(paths: paths))
+        sink.put(robots())
+        return paths.count { $0.hasSuffix(".html") }
     }
 
     /// `/sitemap.xml` listing every HTML page but the 404 page, each with its `lastmod` where known.

@@ -4,6 +4,9 @@ public struct SiteIndex: Sendable {
     /// Documents in a fixed order: by kind, then id.
     public let documents: [Document]
     private let positions: [String: Int]
+    /// Documents of each kind, by id, and their ids: built once, since links and pages ask per kind.
+    private let byKind: [DocumentKind: [Document]]
+    private let idsByKind: [DocumentKind: [String]]
     /// Every priority by id, with the plan that sets it.
     public let priorities: [String: Priority]
     /// Priorities in plan order (plans by id, then as written).
@@ -17,6 +20,9 @@ public struct SiteIndex: Sendable {
         var positions: [String: Int] = [:]
         for (index, document) in self.documents.enumerated() { positions[document.reference] = index }
         self.positions = positions
+        let byKind = Dictionary(grouping: self.documents, by: \.kind)
+        self.byKind = byKind
+        self.idsByKind = byKind.mapValues { $0.map(\.id) }
         var priorities: [String: Priority] = [:]
         var order: [String] = []
         for document in self.documents {
@@ -40,8 +46,8 @@ public struct SiteIndex: Sendable {
     public func document(reference: String) -> Document? { positions[reference].map { documents[$0] } }
 
     /// Every document of one kind, by id.
-    public func documents(of kind: DocumentKind) -> [Document] { documents.filter { $0.kind == kind } }
+    public func documents(of kind: DocumentKind) -> [Document] { byKind[kind] ?? [] }
 
     /// The ids of one kind, for "did you mean".
-    func ids(of kind: DocumentKind) -> [String] { documents(of: kind).map(\.id) }
+    func ids(of kind: DocumentKind) -> [String] { idsByKind[kind] ?? [] }
 }

@@ -12,49 +12,48 @@ enum SearchText {
     private static let stopSet = Set(stopWords)
 
     /// The words of `text` worth indexing, in order, repeats kept (they count towards the score).
+    ///
+    /// Read scalar by scalar: ASCII by its byte (most of any body, and most of the indexing
+    /// time), anything else lower-cased and decomposed on its own, which gives the same words
+    /// as lower-casing and decomposing the whole text, since every mark is dropped.
     static func words(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if current.count >= 2 && current.count <= 40 {
-                let word = String(current)
-                if !stopSet.contains(word) { words.append(word) }
-            }
-            current.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                continue
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber:
-                current.append(scalar)
-            default:
-                flush()
-            }
-        }
-        flush()
-        return words
-    }
-
-    /// The same steps on ASCII text, byte by byte: most bodies are ASCII, and this is most of the indexing time.
-    private static func asciiWords(_ text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
-        current.reserveCapacity(40)
+        current.reserveCapacity(64)
+        var length = 0
         func flush() {
-            if current.count >= 2 && current.count <= 40 {
+            if length >= 2 && length <= 40 {
                 let word = String(decoding: current, as: UTF8.self)
                 if !stopSet.contains(word) { words.append(word) }
             }
             current.removeAll(keepingCapacity: true)
+            length = 0
         }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
-            default: flush()
+        func append(_ scalar: Unicode.Scalar) {
+            current.append(contentsOf: UTF8.encode(scalar)!)
+            length += 1
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte); length += 1
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32); length += 1
+                default: flush()
+                }
+                continue
+            }
+            for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch part.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    continue
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .decimalNumber, .letterNumber, .otherNumber:
+                    append(part)
+                default:
+                    flush()
+                }
             }
         }
         flush()
