@@ -12,24 +12,30 @@ struct SourceText {
     private let lineContentStart: [Int]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var starts = [0], ascii = [true], contentStarts = [1]
         var inPrefix = true
-        for (offset, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
-                ascii.append(true)
-                contentStarts.append(1)
-                inPrefix = true
-                continue
-            }
-            if byte >= 0x80 { ascii[ascii.count - 1] = false }
-            if inPrefix, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") {
-                contentStarts[contentStarts.count - 1] += 1
-            } else {
-                inPrefix = false
+        // An index loop over the buffer: an enumerated() iterator was a fifth of the time to
+        // render a 20 MB body in a debug build.
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices {
+                let byte = buffer[offset]
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                    ascii.append(true)
+                    contentStarts.append(1)
+                    inPrefix = true
+                    continue
+                }
+                if byte >= 0x80 { ascii[ascii.count - 1] = false }
+                if inPrefix, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") {
+                    contentStarts[contentStarts.count - 1] += 1
+                } else {
+                    inPrefix = false
+                }
             }
         }
+        self.bytes = bytes
         lineStarts = starts
         lineIsASCII = ascii
         lineContentStart = contentStarts

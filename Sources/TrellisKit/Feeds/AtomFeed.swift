@@ -60,9 +60,12 @@ struct AtomFeed {
     /// The document's summary, or the start of its text when it has none.
     private func summary(_ document: Document) -> String? {
         if let summary = document.summary, !summary.isEmpty { return summary }
-        let text = (site.bodies[document.reference]?.plainText ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Only the start is read: a body can be megabytes long. Plain text is already one line
+        // with single spaces, so its first 201 characters are all this needs.
+        let start = (site.bodies[document.reference]?.plainText ?? "").prefix(201)
+        let text = start.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !text.isEmpty else { return nil }
-        guard text.count > 200 else { return text }
+        guard start.count > 200 else { return text }
         let cut = text.prefix(200)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }

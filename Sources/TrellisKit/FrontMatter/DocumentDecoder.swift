@@ -56,6 +56,10 @@ enum YAMLDocument {
     /// The reader, or nil after reporting why the YAML cannot be read.
     static func reader(yaml: String, firstLine: Int, file: String, sink: DiagnosticSink) -> FieldReader? {
         let offset = firstLine - 1
+        if let anchor = YAMLAnchors.first(in: yaml) {
+            sink.add(.error(.malformedYAML, anchorsMessage, at: SourceLocation(file: file, line: anchor.line + offset, column: anchor.column)))
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -83,6 +87,10 @@ enum YAMLDocument {
             if problem.contains("end of stream"), let opened = context?.mark {
                 return .error(.malformedYAML, "the front matter is not valid YAML: \(problem); a quote or bracket that opens here is never closed", at: at(opened))
             }
+            if problem.contains("undefined alias") { return .error(.malformedYAML, anchorsMessage, at: at(mark)) }
+            if problem.contains("Maximum nesting level") {
+                return .error(.malformedYAML, "lists and settings are nested more than 1,000 levels deep here; front matter needs only a few levels", at: at(mark))
+            }
             return .error(.malformedYAML, "the front matter is not valid YAML: \(problem); \(advice(problem))", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(.malformedYAML, "the key '\(duplicates.joined(separator: "', '"))' is written twice; keep one", at: at(context.mark))
@@ -90,6 +98,10 @@ enum YAMLDocument {
             return .error(.malformedYAML, "the front matter cannot be read: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         }
     }
+
+    /// Why a file with `&anchors` or `*aliases` is refused (see `YAMLAnchors`).
+    static let anchorsMessage = "anchors and aliases (& and *) are not supported in front matter; write each value out in full "
+        + "(and put text that starts with & or * in quotes)"
 
     private static func advice(_ problem: String) -> String {
         if problem.contains("mapping values are not allowed") {

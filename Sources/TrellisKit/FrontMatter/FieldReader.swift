@@ -69,7 +69,7 @@ final class FieldReader {
     /// A web address for a link (`https://...`); anything else, above all `javascript:`, is refused.
     func webAddress(_ key: String, what: String = "an address like https://www.example.org/") -> Located<String>? {
         guard let value = string(key, what: what) else { return nil }
-        let scheme = value.value.firstMatch(of: /^([A-Za-z][A-Za-z0-9+.\-]*):/).map { $0.1.lowercased() }
+        let scheme = LinkResolver.scheme(of: value.value)
         if let scheme, ["http", "https"].contains(scheme) { return value }
         if let scheme, LinkResolver.unsafeSchemes.contains(scheme) {
             sink.add(.error(.unsafeLink, "a '\(scheme):' address is not allowed for '\(key)', since it could run code in the page; write an address starting https://", at: value.location))
@@ -114,12 +114,21 @@ final class FieldReader {
         return Located(time, at: value.location)
     }
 
-    /// A list of ids (a single id is taken as a list of one).
+    /// A list of ids (a single id is taken as a list of one). An id listed again is left out with
+    /// a warning, once per id: each repeat would be shown again on the page.
     func ids(_ key: String) -> [Located<String>] {
         guard let value = node(key) else { return [] }
         switch value {
         case .scalar: return text(of: value, key: key).map { [$0] } ?? []
-        case .sequence(let items): return items.compactMap { text(of: $0, key: key, what: "an id") }
+        case .sequence(let items):
+            var seen: Set<String> = [], repeated: Set<String> = []
+            return items.compactMap { text(of: $0, key: key, what: "an id") }.filter { id in
+                if seen.insert(id.value).inserted { return true }
+                if repeated.insert(id.value).inserted {
+                    sink.add(.warning(.duplicateID, "'\(id.value)' is listed more than once in '\(key)'; the repeats are left out", at: id.location))
+                }
+                return false
+            }
         case .mapping, .alias:
             sink.add(.error(.wrongType, "'\(key)' must be a list of ids like [gosport, havant], not \(describe(value))", at: location(of: value)))
             return []

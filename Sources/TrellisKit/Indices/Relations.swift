@@ -30,8 +30,10 @@ struct Relations: Sendable {
     }
 
     init(_ index: SiteIndex) {
+        // Repeats are removed once at the end: checking each list as it grows was quadratic
+        // for a priority with 100,000 children.
         func add(_ map: inout [String: [String]], _ key: String, _ value: String) {
-            if map[key]?.contains(value) != true { map[key, default: []].append(value) }
+            map[key, default: []].append(value)
         }
         for document in index.documents {
             switch document.details {
@@ -59,13 +61,24 @@ struct Relations: Sendable {
                 break
             }
         }
+        let lists: [WritableKeyPath<Relations, [String: [String]]>] = [
+            \.partnershipsByPriority, \.frameworksByPriority, \.childPriorities, \.prioritiesByMeasure, \.partnershipsByMeasure,
+            \.frameworksByMeasure, \.childPartnerships, \.ownedDocuments, \.partnershipsByDocument, \.supersedes,
+        ]
+        for list in lists {
+            self[keyPath: list] = self[keyPath: list].mapValues { values in
+                var seen: Set<String> = []
+                return values.filter { seen.insert($0).inserted }
+            }
+        }
     }
 
     /// A priority's ancestors, nearest first, stopping at a cycle.
     static func ancestors(of id: String, in index: SiteIndex) -> [Priority] {
         var chain: [Priority] = []
         var current = index.priorities[id]?.parent?.value
-        while let next = current, let priority = index.priorities[next], !chain.contains(where: { $0.id.value == next }), next != id {
+        var seen: Set<String> = [id]
+        while let next = current, let priority = index.priorities[next], seen.insert(next).inserted {
             chain.append(priority)
             current = priority.parent?.value
         }

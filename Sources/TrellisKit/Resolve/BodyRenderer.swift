@@ -48,11 +48,12 @@ enum BodyRenderer {
         for id in index.priorityOrder {
             anchors["priorities/\(id)"] = PageAnchors.anchors(ofPriority: id, relations: relations)
         }
+        var suggestions = SuggestionBudget()
         return bodies.flatMap(\.fragmentChecks).compactMap { check in
             let known = anchors[check.target] ?? []
             guard !known.contains(check.fragment) else { return nil }
             let target = index.document(reference: check.target)?.path ?? check.target
-            let hint = Suggestion.nearest(to: check.fragment, in: known.sorted()).map { " (did you mean '#\($0)'?)" } ?? (known.isEmpty ? "; that page has no headings to link to" : "")
+            let hint = suggestions.nearest(to: check.fragment, in: known.sorted()).map { " (did you mean '#\($0)'?)" } ?? (known.isEmpty ? "; that page has no headings to link to" : "")
             return .error(.unknownFragment, "'#\(check.fragment)' is not a heading or section of \(target)\(hint)", at: check.location)
         }
     }

@@ -95,9 +95,25 @@ struct LinkResolver: Sendable {
         return Outcome(rewrite: .replace(url), fragmentCheck: fragment.map { FragmentCheck(target: target, fragment: $0, location: location) })
     }
 
-    private func scheme(of destination: String) -> String? {
-        guard let match = destination.firstMatch(of: /^([A-Za-z][A-Za-z0-9+.\-]*):/) else { return nil }
-        return String(match.1).lowercased()
+    private func scheme(of destination: String) -> String? { Self.scheme(of: destination) }
+
+    /// The scheme a URL starts with (`^[A-Za-z][A-Za-z0-9+.-]*:`), lower-cased, or nil.
+    ///
+    /// Scanned by hand: a regex literal here was compiled again for every link, most of the
+    /// time of a build of a large body.
+    static func scheme(of destination: String) -> String? {
+        var length = 0
+        for byte in destination.utf8 {
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            if byte == UInt8(ascii: ":") {
+                return length == 0 ? nil : String(decoding: destination.utf8.prefix(length), as: UTF8.self).lowercased()
+            }
+            let isDigitOrMark = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            guard isLetter || (length > 0 && isDigitOrMark) else { return nil }
+            length += 1
+        }
+        return nil
     }
 
     private func split(_ destination: String) -> (String, String?) {

@@ -40,11 +40,30 @@ struct SearchFiles {
             break
         }
         let body = site.bodies[document.reference]?.plainText ?? ""
-        if shown.isEmpty { shown = String(body.split(whereSeparator: \.isWhitespace).prefix(30).joined(separator: " ")) }
-        if shown.count > 200 { shown = String(shown.prefix(197)) + "…" }
+        if shown.isEmpty { shown = Self.firstWords(of: body, 30) }
+        if shown.prefix(201).count > 200 { shown = String(shown.prefix(197)) + "…" }
         return SearchIndex.Entry(title: document.title, path: document.sitePath, kind: document.kind.singularTitle, summary: shown,
                                  titleWords: SearchText.words(document.title), summaryWords: SearchText.words(fields.joined(separator: " ")),
                                  bodyWords: SearchText.words(body))
+    }
+
+    /// The first `count` words of `text`, joined by single spaces, reading only as far as they
+    /// go: a body can be megabytes long.
+    static func firstWords(of text: String, _ count: Int) -> String {
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex, words.count < count {
+            if text[index].isWhitespace {
+                if let wordStart = start { words.append(text[wordStart..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = text.index(after: index)
+        }
+        if let wordStart = start, words.count < count { words.append(text[wordStart..<index]) }
+        return words.joined(separator: " ")
     }
 
     /// The page: a form that works as a plain GET without JavaScript, a live region for the
