@@ -47,7 +47,9 @@ enum CSV {
         case .null: return ""
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let text), .string(let text): return text
-        case .array(let items): return items.map { cell($0, separator: separator) }.filter { !$0.isEmpty }.joined(separator: separator)
+        // Each item is neutralised too: a spreadsheet that splits at the separator (Excel does at
+        // ";" in much of Europe) would otherwise run the second item of "a;=B()" as a formula.
+        case .array(let items): return items.map { neutralised(cell($0, separator: separator)) }.filter { !$0.isEmpty }.joined(separator: separator)
         case .object: return ""
         }
     }

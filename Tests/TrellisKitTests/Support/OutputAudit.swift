@@ -34,10 +34,11 @@ enum OutputAudit {
     /// Each line is a known property or a folded continuation (starting with a space), at most
     /// 75 octets, ended by CRLF; no bare CR or LF can start a line of its own.
     static func iCalendarProblems(_ text: String) -> [String] {
-        guard text.hasSuffix("\r\n") else { return ["does not end in CRLF"] }
+        // By bytes: in a Swift string "\r\n" is one character, which "\r" and "\n" do not match.
+        guard text.utf8.suffix(2).elementsEqual("\r\n".utf8) else { return ["does not end in CRLF"] }
         var problems: [String] = []
-        for line in text.dropLast(2).components(separatedBy: "\r\n") {
-            if line.contains("\r") || line.contains("\n") { problems.append("bare CR or LF in \(line.prefix(60))") }
+        for line in String(decoding: text.utf8.dropLast(2), as: UTF8.self).components(separatedBy: "\r\n") {
+            if line.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) { problems.append("bare CR or LF in \(line.prefix(60))") }
             if line.utf8.count > 75 { problems.append("line longer than 75 octets: \(line.prefix(60))") }
             if line.hasPrefix(" ") { continue }
             let name = line.prefix { $0 != ":" && $0 != ";" }
@@ -53,11 +54,17 @@ enum OutputAudit {
         var problems: [String] = []
         let widths = Set(rows.map(\.count))
         if widths.count > 1 { problems.append("rows of different widths \(widths.sorted())") }
-        for cell in rows.joined() {
-            guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { continue }
-            if cell.wholeMatch(of: plainNumber) == nil { problems.append("formula-like cell \(cell.prefix(60))") }
+        for cell in rows.joined() where isFormula(cell) {
+            problems.append("formula-like cell \(cell.prefix(60))")
         }
         return problems
+    }
+
+    /// Whether a spreadsheet would run `cell` as a formula: it starts with `=`, `+`, `-`, `@`,
+    /// tab or CR and is not a plain number.
+    static func isFormula(_ cell: String) -> Bool {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return false }
+        return cell.wholeMatch(of: plainNumber) == nil
     }
 
     /// A decimal number a spreadsheet reads as a number, which must stay as it is: -3.5, +2, 1e3.
