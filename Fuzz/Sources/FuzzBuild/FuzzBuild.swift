@@ -67,6 +67,9 @@ func folder(for text: String) -> String {
 
 let site: URL = {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("trellis-fuzz-\(getpid())", isDirectory: true)
+    for kind in ["partnerships", "plans", "frameworks", "measures", "contacts", "pages"] {
+        try! FileManager.default.createDirectory(at: root.appendingPathComponent("Content/\(kind)"), withIntermediateDirectories: true)
+    }
     for (path, text) in baseSite {
         let url = root.appendingPathComponent(path)
         try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -75,6 +78,9 @@ let site: URL = {
     atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("trellis-fuzz-\(getpid())")) }
     return root
 }()
+
+/// FUZZ_BUILD_VERBOSE=1 prints each input's errors, to check that seeds reach the audit.
+let verbose = ProcessInfo.processInfo.environment["FUZZ_BUILD_VERBOSE"] != nil
 
 /// 20 January 2011, midday in London: inside the banner's window and the fixtures' consultations.
 let now = Date(timeIntervalSince1970: 1_295_524_800)
@@ -85,7 +91,11 @@ public func fuzzBuild(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let target = site.appendingPathComponent("Content/\(folder(for: String(decoding: bytes, as: UTF8.self)))/fuzz.md")
     try! bytes.write(to: target)
     defer { try? FileManager.default.removeItem(at: target) }
-    let (_, files) = Builder.render(BuildOptions(site: site, now: now, write: false))
+    let (result, files) = Builder.render(BuildOptions(site: site, now: now, write: false))
+    if verbose {
+        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.message)
+        FileHandle.standardError.write(Data("FuzzBuild: \(files.count) files; errors: \(errors)\n".utf8))
+    }
     var problems: [String] = []
     for (path, data) in files.sorted(by: { $0.key < $1.key }) {
         problems += OutputAudit.problems(path: path, data: data).map { "\(path): \($0)" }
