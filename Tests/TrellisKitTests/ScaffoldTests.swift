@@ -23,6 +23,9 @@ final class ScaffoldTests: XCTestCase {
     func testInitSiteBuildsAndPassesCheckWithNoDiagnostics() throws {
         let written = try Scaffold.initSite(at: folder)
         XCTAssertEqual(written, SiteTemplate.files.map(\.0) + [".gitignore"])
+        // The output, and the staging folder, replaced folder and lock a build keeps beside it.
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8),
+                       "# What trellis build writes: made again by every build, never committed.\n/Public/\n/.Public.*\n")
         let (result, files) = check(folder)
         XCTAssertEqual(result.diagnostics, [])
         for kind in DocumentKind.allCases {

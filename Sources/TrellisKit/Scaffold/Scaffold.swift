@@ -77,7 +77,9 @@ public enum Scaffold {
         if isFolder(folder.appendingPathComponent("Content")) { throw ScaffoldError.siteExists(folder.path) }
         var files = SiteTemplate.files
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(".gitignore").path) {
-            files.append((".gitignore", "# What trellis build writes: made again by every build, never committed.\n/Public/\n"))
+            // `.Public.*` beside the output: a build's staging folder, the folder it replaced, and
+            // its lock; a killed build can leave the first two behind until the next build.
+            files.append((".gitignore", "# What trellis build writes: made again by every build, never committed.\n/Public/\n/.Public.*\n"))
         }
         try write(files, into: folder)
         return files.map(\.0)
