@@ -62,7 +62,9 @@ enum YAMLDocument {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Every value is read as text (FieldReader decides what it means), so no implicit
+            // tags are resolved: Yams' default resolver runs up to seven regular expressions per scalar.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             sink.add(diagnostic(for: error, file: file, lineOffset: offset))
             return nil

@@ -38,10 +38,8 @@ final class FieldReader {
     func node(_ key: String) -> Node? {
         used.insert(key)
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
-            return nil
-        }
-        if case .scalar(let scalar) = value, ["~", "null", "Null", "NULL"].contains(scalar.string), scalar.style == .plain { return nil }
+        // YAML's null, written plainly: nothing, ~, null, Null or NULL (tags are not resolved; see YAMLDocument).
+        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
         return value
     }
 
@@ -58,7 +56,7 @@ final class FieldReader {
     func text(of value: Node, key: String, what: String = "text") -> Located<String>? {
         switch value {
         case .scalar(let scalar):
-            let trimmed = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = scalar.string.trimmedOfWhitespace
             return Located(trimmed, at: location(of: value))
         case .mapping, .sequence, .alias:
             sink.add(.error(.wrongType, "'\(key)' must be \(what), not \(describe(value))", at: location(of: value)))

@@ -17,7 +17,7 @@ enum YAMLAnchors {
     static func first(in yaml: String) -> Mark? {
         guard yaml.utf8.contains(UInt8(ascii: "&")) else { return nil }
         let copy = String(decoding: yaml.utf8.map { $0 == UInt8(ascii: "*") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
-        guard let parser = try? Parser(yaml: copy), let root = try? parser.singleRoot() else { return nil }
+        guard let parser = try? Parser(yaml: copy, resolver: .basic, encoding: .utf8), let root = try? parser.singleRoot() else { return nil }
         return withExtendedLifetime(parser) {
             // Iterative: nesting depth is up to the file (libyaml stops it at 1,000 levels).
             var pending = [root]

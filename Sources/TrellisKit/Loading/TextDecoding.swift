@@ -18,7 +18,7 @@ enum TextDecoding {
             let (line, column) = position(of: bad, in: bytes)
             return .failure(.error(.notUTF8, "the file is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)", at: SourceLocation(file: path, line: line, column: column)))
         }
-        if !text.contains("\r") { return .success(text) }
+        if !bytes.contains(0x0D) { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 

@@ -1,25 +1,69 @@
 /// What every kind of file has: its id, title, summary, status and body.
+///
+/// A value, but its fields live in one shared box that is copied only when a copy is changed:
+/// pages look documents up by id thousands of times per build, and copying a dozen fields (each
+/// retained) every time was a tenth of a large build.
 public struct Document: Hashable, Sendable {
-    public var kind: DocumentKind
-    public var id: String
-    /// Path relative to the site folder (`Content/plans/cypp-2009-12.md`).
-    public var path: String
-    /// The title (a contact's name).
-    public var title: String
-    public var summary: String?
-    public var status: Located<String>?
-    public var draft: Bool
-    public var updated: Located<WrittenTime>?
-    public var consultation: Located<Consultation>?
-    /// The consultation outcome's `document:` as written, with its place, for the reference check.
-    public var outcomeDocument: Located<String>? = nil
-    /// The Markdown body and the number of file lines before it.
-    public var body: String
-    public var bodyLineOffset: Int
-    /// What only this kind has.
-    public var details: Details
+    /// The fields themselves.
+    struct Fields: Hashable, Sendable {
+        var kind: DocumentKind
+        var id: String
+        var path: String
+        var title: String
+        var summary: String?
+        var status: Located<String>?
+        var draft: Bool
+        var updated: Located<WrittenTime>?
+        var consultation: Located<Consultation>?
+        var outcomeDocument: Located<String>?
+        var body: String
+        var bodyLineOffset: Int
+        var details: Details
+    }
 
-    /// The part of a document that depends on its kind.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(kind: DocumentKind, id: String, path: String, title: String, summary: String?, status: Located<String>?, draft: Bool,
+                updated: Located<WrittenTime>?, consultation: Located<Consultation>?, outcomeDocument: Located<String>? = nil,
+                body: String, bodyLineOffset: Int, details: Details) {
+        box = Box(Fields(kind: kind, id: id, path: path, title: title, summary: summary, status: status, draft: draft, updated: updated,
+                         consultation: consultation, outcomeDocument: outcomeDocument, body: body, bodyLineOffset: bodyLineOffset, details: details))
+    }
+
+    private var fields: Fields {
+        get { box.fields }
+        set {
+            if isKnownUniquelyReferenced(&box) { box.fields = newValue } else { box = Box(newValue) }
+        }
+    }
+
+    public static func == (a: Document, b: Document) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+
+    public var kind: DocumentKind { get { box.fields.kind } set { fields.kind = newValue } }
+    public var id: String { get { box.fields.id } set { fields.id = newValue } }
+    /// Path relative to the site folder (`Content/plans/cypp-2009-12.md`).
+    public var path: String { get { box.fields.path } set { fields.path = newValue } }
+    /// The title (a contact's name).
+    public var title: String { get { box.fields.title } set { fields.title = newValue } }
+    public var summary: String? { get { box.fields.summary } set { fields.summary = newValue } }
+    public var status: Located<String>? { get { box.fields.status } set { fields.status = newValue } }
+    public var draft: Bool { get { box.fields.draft } set { fields.draft = newValue } }
+    public var updated: Located<WrittenTime>? { get { box.fields.updated } set { fields.updated = newValue } }
+    public var consultation: Located<Consultation>? { get { box.fields.consultation } set { fields.consultation = newValue } }
+    /// The consultation outcome's `document:` as written, with its place, for the reference check.
+    public var outcomeDocument: Located<String>? { get { box.fields.outcomeDocument } set { fields.outcomeDocument = newValue } }
+    /// The Markdown body and the number of file lines before it.
+    public var body: String { get { box.fields.body } set { fields.body = newValue } }
+    public var bodyLineOffset: Int { get { box.fields.bodyLineOffset } set { fields.bodyLineOffset = newValue } }
+    /// What only this kind has.
+    public var details: Details { get { box.fields.details } set { fields.details = newValue } }
+
     public enum Details: Hashable, Sendable {
         case partnership(Partnership)
         case plan(Plan)

@@ -94,6 +94,12 @@ enum JSONValue: Hashable, Sendable {
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most text has nothing to escape: one scan of its bytes, then one append.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xE2 || escapedASCII.contains($0) }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -110,6 +116,9 @@ enum JSONValue: Hashable, Sendable {
         }
         out += "\""
     }
+
+    /// `"`, `\\`, `<`, `>` and `&`: the ASCII bytes besides control characters that `quote` escapes.
+    private static let escapedASCII: Set<UInt8> = [0x22, 0x5C, 0x3C, 0x3E, 0x26]
 
     private static func hex4(_ value: UInt32) -> String {
         let digits = String(value, radix: 16)

@@ -34,20 +34,16 @@ struct IndexPages {
     func partnerships() -> [String: Any] {
         let from = "partnerships/"
         let all = site.index.documents(of: .partnership)
-        var types: [String] = []
-        for document in all {
-            let type = partnershipType(document)
-            if !types.contains(type) { types.append(type) }
-        }
-        let groups = types.sorted().map { type -> [String: Any] in
-            let members = all.filter { partnershipType($0) == type }
-            var areas: [String] = []
-            for document in members where !areas.contains(area(document)) { areas.append(area(document)) }
+        // Type -> area -> partnerships, each list in the site's order: one pass, however many areas.
+        var byType: [String: [String: [Document]]] = [:]
+        for document in all { byType[partnershipType(document), default: [:]][area(document), default: []].append(document) }
+        let groups = byType.keys.sorted().map { type -> [String: Any] in
+            let areas = byType[type]!
             return [
                 "title": PartnershipType.words(type, plural: true),
                 "anchor": type.isEmpty ? "other" : type,
-                "areas": areas.sorted().map { name -> [String: Any] in
-                    ["area": name, "hasArea": !name.isEmpty, "partnerships": members.filter { area($0) == name }.map { document -> [String: Any] in
+                "areas": areas.keys.sorted().map { name -> [String: Any] in
+                    ["area": name, "hasArea": !name.isEmpty, "partnerships": areas[name]!.map { document -> [String: Any] in
                         var link = site.link(document, from: from)
                         if let status = document.status?.value { link["status"] = status.capitalizedFirst }
                         return link

@@ -10,6 +10,9 @@ struct OutputFile: Sendable {
 struct Layout {
     let site: SiteContext
     let theme: Theme
+    /// The layout's keys that depend only on where a page is (its depth and section), made once
+    /// per place rather than once per page: links to the theme, the navigation, the site banner.
+    private let shared: [Place: [String: Any]]
 
     /// The sections every page links to from its header.
     static let navigation: [(title: String, path: String)] = [
@@ -17,51 +20,92 @@ struct Layout {
         ("Priorities", "priorities/"), ("Measures", "measures/"), ("Contacts", "contacts/"), ("Consultations", "consultations/"),
     ]
 
+    /// How deep a page is and which section of the navigation it is in.
+    private struct Place: Hashable {
+        var depth: Int
+        var section: String
+        var isHome: Bool
+    }
+
+    init(site: SiteContext, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        var shared: [Place: [String: Any]] = [:]
+        for depth in 0...3 {
+            for item in Self.navigation {
+                let place = Place(depth: depth, section: item.path, isHome: depth == 0 && item.path.isEmpty)
+                shared[place] = Self.sharedKeys(site: site, place: place, url: Self.relative(depth: depth))
+            }
+        }
+        self.shared = shared
+    }
+
+    /// A URL from the site root, as seen from a page `depth` folders down.
+    private static func relative(depth: Int) -> (String) -> String {
+        let up = String(repeating: "../", count: depth)
+        return { target in
+            let url = up + target
+            return url.isEmpty ? "./" : url
+        }
+    }
+
     /// A whole page. `path` is the page's site path ("plans/x/"); `crumbs` are the pages above it.
     func page(path: String, title: String, description: String?, crumbs: [(String, String)], updated: Date?, template: String, context: [String: Any]) -> OutputFile {
+        let isNotFound = path == "404.html"
+        let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
         // The 404 page is served at any depth, so its links start from the site's folder on the host.
         let basePath = URL(string: site.index.settings.baseURL)?.path ?? "/"
-        let url: (String) -> String = path == "404.html"
+        let url: (String) -> String = isNotFound
             ? { (basePath.hasSuffix("/") ? basePath : basePath + "/") + $0 }
-            : { URLPath.relative(from: path, to: $0) }
+            : Self.relative(depth: depth)
         var context = context
         context["root"] = url("")
         let content = theme.render(template, context)
         let settings = site.index.settings
         let section = path.split(separator: "/").first.map { String($0) + "/" } ?? ""
+        let place = Place(depth: depth, section: section, isHome: path.isEmpty)
+        var layout = isNotFound ? Self.sharedKeys(site: site, place: place, url: url) : shared[place] ?? Self.sharedKeys(site: site, place: place, url: url)
+        layout["title"] = title
+        layout["description"] = description ?? settings.title
+        layout["canonical"] = settings.baseURL + path
+        layout["content"] = content
+        layout["breadcrumbs"] = crumbs.map { ["title": $0.0, "url": url($0.1)] }
+        if let updated { layout["updatedHTML"] = site.timeHTML(updated) }
+        layout["isSearchPage"] = path == "search/"
+        layout["dataLinks"] = DataLinks.view(forPath: path, site: site, url: url)
+        if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = jsonLD }
+        let html = theme.render("layout", layout)
+        let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        return OutputFile(path: file, data: Data(html.utf8))
+    }
+
+    /// The layout's keys that are the same on every page at `place`.
+    private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> [String: Any] {
+        let settings = site.index.settings
         var layout: [String: Any] = [
             "lang": settings.language,
             "siteTitle": settings.title,
-            "title": title,
-            "isHome": path.isEmpty,
-            "description": description ?? settings.title,
-            "canonical": settings.baseURL + path,
+            "isHome": place.isHome,
             "stylesheet": url(site.stylesheet),
             "script": url(site.script),
             "assets": site.assets.templateKeys(from: url),
             "homeURL": url(""),
             "accessibilityURL": url("accessibility/"),
             "hasAccessibilityStatement": site.index.document(.page, "accessibility") != nil,
-            "content": content,
             "navigation": Self.navigation.map { item -> [String: Any] in
-                let isCurrent = item.path == section && (item.path.isEmpty == path.isEmpty)
+                let isCurrent = item.path == place.section && (item.path.isEmpty == place.isHome)
                 return ["title": item.title, "url": url(item.path), "current": isCurrent]
             },
         ]
-        layout["breadcrumbs"] = crumbs.map { ["title": $0.0, "url": url($0.1)] }
-        if let updated { layout["updatedHTML"] = site.timeHTML(updated) }
         if let name = settings.organisationName {
             layout["organisation"] = ["name": name, "url": settings.organisationURL ?? ""]
         }
         if let licence = settings.licence { layout["licence"] = licence }
         layout["feedURL"] = url("feed.atom")
         layout["searchURL"] = url("search/")
-        layout["isSearchPage"] = path == "search/"
         layout["dataURL"] = url("data/")
-        layout["dataLinks"] = DataLinks.view(forPath: path, site: site, url: url)
-        if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = jsonLD }
         let open = site.openConsultations.map { document -> [String: Any] in
-            var link = site.link(document, from: path)
+            var link = site.link(document, from: "")
             link["url"] = url(document.sitePath)
             let consultation = document.consultation!.value
             link["closesHTML"] = "<time datetime=\"\(site.format.closingISO(consultation.closes))\">\(HTML.escape(site.format.closing(consultation.closes)))</time>"
@@ -76,8 +120,6 @@ struct Layout {
                 "notices": site.activeNotices.map { ["message": $0.message] },
             ] as [String: Any]
         }
-        let html = theme.render("layout", layout)
-        let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-        return OutputFile(path: file, data: Data(html.utf8))
+        return layout
     }
 }

@@ -17,6 +17,8 @@ struct SiteContext: @unchecked Sendable {
     let history: SiteHistory
     /// The theme's assets under their published (hashed) names.
     let assets: ThemeAssets
+    /// Each measure's row in tables, but its URL (see `measureRow`).
+    let measureRows: [String: [String: Any]]
     var stylesheet: String { assets.stylesheet }
     var script: String { assets.script }
 
@@ -38,12 +40,18 @@ struct SiteContext: @unchecked Sendable {
         self.updated = updated
         self.history = history
         self.assets = assets
+        self.measureRows = Self.measureRows(index)
     }
 
     /// A link to a document as seen from the page at `from`.
     func link(_ document: Document, from: String) -> [String: Any] {
         ["title": document.title, "url": URLPath.relative(from: from, to: document.sitePath), "summary": document.summary ?? "",
-         "status": document.status.map { $0.value.replacingOccurrences(of: "-", with: " ").capitalizedFirst } ?? "", "label": "", "consultation": ""]
+         "status": document.status.map { Self.statusWords($0.value) } ?? "", "label": "", "consultation": ""]
+    }
+
+    /// A status as words: "in-progress" is "In progress".
+    static func statusWords(_ status: String) -> String {
+        (status.utf8.contains(UInt8(ascii: "-")) ? String(status.map { $0 == "-" ? " " : $0 }) : status).capitalizedFirst
     }
 
     /// Links to documents of one kind by id, as seen from `from`, skipping unknown ids.

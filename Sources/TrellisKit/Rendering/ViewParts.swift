@@ -4,25 +4,40 @@ import Foundation
 extension SiteContext {
     /// A measure as a row: code, title, latest value, RAG in words and as a class, direction.
     func measureRow(_ id: String, from: String) -> [String: Any]? {
-        guard let document = index.document(.measure, id), case .measure(let measure) = document.details else { return nil }
-        let status = MeasureStatus(measure)
-        var row: [String: Any] = [
-            "id": id, "title": document.title, "url": URLPath.relative(from: from, to: document.sitePath),
-            "code": measure.code ?? "", "rating": status.rating.rawValue, "ratingWords": status.rating.words,
-            "direction": status.direction.rawValue, "directionWords": status.direction.words,
-        ]
-        if let latest = status.latest {
-            row["latest"] = value(latest, unit: measure.unit)
-            row["latestPeriod"] = latest.period
-        }
-        if let target = status.target { row["target"] = value(target, unit: measure.unit) }
-        if document.status?.value == "retired" { row["retired"] = true }
-        row["sparkline"] = Sparkline.svg(MeasureSeries(measure)) ?? ""
+        guard let document = index.document(.measure, id), var row = measureRows[id] else { return nil }
+        row["url"] = URLPath.relative(from: from, to: document.sitePath)
         return row
     }
 
+    /// Every measure's row but its URL, worked out once per build: a popular measure is listed on
+    /// thousands of pages, each of which would otherwise rate it and draw its sparkline again.
+    static func measureRows(_ index: SiteIndex) -> [String: [String: Any]] {
+        var rows: [String: [String: Any]] = [:]
+        for document in index.documents(of: .measure) {
+            guard case .measure(let measure) = document.details else { continue }
+            let status = MeasureStatus(measure)
+            var row: [String: Any] = [
+                "id": document.id, "title": document.title,
+                "code": measure.code ?? "", "rating": status.rating.rawValue, "ratingWords": status.rating.words,
+                "direction": status.direction.rawValue, "directionWords": status.direction.words,
+            ]
+            if let latest = status.latest {
+                row["latest"] = value(latest, unit: measure.unit)
+                row["latestPeriod"] = latest.period
+            }
+            if let target = status.target { row["target"] = value(target, unit: measure.unit) }
+            if document.status?.value == "retired" { row["retired"] = true }
+            row["sparkline"] = Sparkline.svg(MeasureSeries(measure)) ?? ""
+            rows[document.id] = row
+        }
+        return rows
+    }
+
     /// A value with its unit: "52.3%", "1,204", "31.4 per 1,000".
-    func value(_ point: DataPoint, unit: String?) -> String {
+    func value(_ point: DataPoint, unit: String?) -> String { Self.value(point, unit: unit) }
+
+    /// A value with its unit: "52.3%", "1,204", "31.4 per 1,000".
+    static func value(_ point: DataPoint, unit: String?) -> String {
         let number = grouped(point.written)
         switch unit?.lowercased() {
         case "percent", "%", "percentage": return number + "%"
@@ -32,7 +47,7 @@ extension SiteContext {
     }
 
     /// Thousands separated by commas, as written otherwise: "12500.5" is "12,500.5".
-    private func grouped(_ written: String) -> String {
+    private static func grouped(_ written: String) -> String {
         let negative = written.hasPrefix("-")
         let digits = negative ? String(written.dropFirst()) : written
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

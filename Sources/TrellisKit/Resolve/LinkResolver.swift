@@ -26,7 +26,7 @@ struct LinkResolver: Sendable {
     /// Resolves one link written in `document`'s body.
     func resolve(_ link: MarkdownLink, in document: Document) -> Outcome {
         let location = SourceLocation(file: document.path, line: link.line + document.bodyLineOffset, column: link.column)
-        let destination = link.destination.trimmingCharacters(in: .whitespacesAndNewlines)
+        let destination = link.destination.trimmedOfWhitespace
         let (path, fragment) = split(destination)
         let from = document.sitePath
 
@@ -127,8 +127,12 @@ struct LinkResolver: Sendable {
 enum URLPath {
     /// The URL of `target` as seen from the page at `from`; both are paths from the site root.
     static func relative(from: String, to target: String) -> String {
-        let depth = from.split(separator: "/").count - (from.hasSuffix("/") || from.isEmpty ? 0 : 1)
-        let url = String(repeating: "../", count: depth) + target
-        return url.isEmpty ? "./" : url
+        // Site paths are folders ("plans/x/") or files in them ("data/x.csv"): one level per '/'.
+        let depth = from.utf8.count { $0 == UInt8(ascii: "/") }
+        if depth == 0 { return target.isEmpty ? "./" : target }
+        var url = ""
+        url.reserveCapacity(depth * 3 + target.utf8.count)
+        for _ in 0..<depth { url += "../" }
+        return url + target
     }
 }

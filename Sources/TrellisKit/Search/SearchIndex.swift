@@ -5,15 +5,28 @@ import Foundation
 /// one), and the result details in shards of 25 entries. A site of 10,000 documents is
 /// searched by fetching a few tens of kilobytes.
 struct SearchIndex {
-    /// One thing a search can find, with the words it is found by.
+    /// One thing a search can find, with the words it is found by and how well each matches.
     struct Entry: Sendable {
         var title: String
         /// Site path of its page, such as `measures/neet/`.
         var path: String
         var kind: String
         var summary: String
-        /// Words from the title (weighted most), from the summary and other fields, and from the body.
-        var titleWords: [String], summaryWords: [String], bodyWords: [String]
+        /// Each word once, with its score: 10 for each time it is in the title, 4 for each time
+        /// in the summary and other fields, plus 1 for each time in the body (up to 10).
+        var scores: [(word: String, score: Int)]
+
+        init(title: String, path: String, kind: String, summary: String, titleWords: [String], summaryWords: [String], bodyWords: [String]) {
+            self.title = title
+            self.path = path
+            self.kind = kind
+            self.summary = summary
+            var counts: [String: (weighted: Int, body: Int)] = [:]
+            for word in titleWords { counts[word, default: (0, 0)].weighted += 10 }
+            for word in summaryWords { counts[word, default: (0, 0)].weighted += 4 }
+            for word in bodyWords { counts[word, default: (0, 0)].body += 1 }
+            self.scores = counts.map { (word: $0.key, score: $0.value.weighted + min($0.value.body, 10)) }
+        }
     }
 
     static let folder = "search/index/"
@@ -27,11 +40,7 @@ struct SearchIndex {
     func postings() -> [String: [(Int, Int)]] {
         var postings: [String: [(Int, Int)]] = [:]
         for (number, entry) in entries.enumerated() {
-            var scores: [String: (weighted: Int, body: Int)] = [:]
-            for word in entry.titleWords { scores[word, default: (0, 0)].weighted += 10 }
-            for word in entry.summaryWords { scores[word, default: (0, 0)].weighted += 4 }
-            for word in entry.bodyWords { scores[word, default: (0, 0)].body += 1 }
-            for (word, score) in scores { postings[word, default: []].append((number, score.weighted + min(score.body, 10))) }
+            for (word, score) in entry.scores { postings[word, default: []].append((number, score)) }
         }
         return postings
     }
@@ -72,8 +81,15 @@ struct SearchIndex {
             var text = "{"
             for (offset, term) in shard.terms.sorted().enumerated() {
                 if offset > 0 { text += "," }
-                text += "\"\(term)\":["
-                text += postings[term]!.map { "\($0.0),\($0.1)" }.joined(separator: ",")
+                text += "\""
+                text += term
+                text += "\":["
+                for (index, posting) in postings[term]!.enumerated() {
+                    if index > 0 { text += "," }
+                    text += String(posting.0)
+                    text += ","
+                    text += String(posting.1)
+                }
                 text += "]"
             }
             return OutputFile(path: Self.folder + "t\(number).json", data: Data((text + "}").utf8))

@@ -1,0 +1,15 @@
+extension String {
+    /// The string without Unicode white space (spaces, tabs, line breaks) at either end: what
+    /// Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without the trip
+    /// through NSString, which made it one of the costliest calls of a large build.
+    var trimmedOfWhitespace: String {
+        let scalars = unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+}
