@@ -1,10 +1,9 @@
 import Foundation
-import Mustache
 
 /// The templates and assets a site renders with: the chosen theme over the site's own
 /// `Themes/default`, over the default theme built into Trellis, template by template.
 struct Theme: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Asset path (relative to the theme's `assets/`) -> bytes, sorted when written.
     let assets: [String: Data]
 
@@ -53,40 +52,35 @@ struct Theme: Sendable {
                 }
             }
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
+        var origins: [String: String] = [:]
         var assets: [String: Data] = [:]
         for (path, (data, origin)) in files.sorted(by: { $0.key < $1.key }) {
             if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+                origins[name] = origin
                 do {
                     try library.register(String(decoding: data, as: UTF8.self), named: name)
                 } catch {
-                    diagnostics.append(.error(.template, "the template cannot be read: \(error)", at: SourceLocation(file: origin)))
+                    diagnostics.append(.error(.template, error.message, at: SourceLocation(file: origin, line: error.line, column: error.column)))
                 }
             } else if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = data
             }
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.hasErrors {
+        // swift-mustache rendered a missing partial as nothing; a misspelt name is better found here.
+        for missing in library.missingPartials() {
+            diagnostics.append(.error(.template, "no template '\(missing.partial).mustache' for the partial '\(missing.partial)'\(Suggestion.didYouMean(missing.partial, in: origins.keys.sorted())); add the template or correct the name",
+                                      at: SourceLocation(file: origins[missing.template] ?? missing.template, line: missing.line, column: missing.column)))
+        }
+        for name in requiredTemplates where !library.contains(name) && !diagnostics.hasErrors {
             diagnostics.append(.error(.template, "the theme has no template '\(name).mustache'", at: SourceLocation(file: "Themes/\(layers.last!)/templates")))
         }
         return (diagnostics.hasErrors ? nil : Theme(library: library, assets: assets), diagnostics)
     }
 
-    /// Renders a template with a context of dictionaries and arrays.
+    /// Renders a template with a context of dictionaries and arrays, converted once into template values.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(Self.normalised(context), withTemplate: template) ?? ""
-    }
-
-    /// Empty text becomes NSNull, which Mustache treats as absent without looking up the key in
-    /// an enclosing section (where a page's own `summary` would otherwise stand in for an item's).
-    static func normalised(_ value: Any) -> Any {
-        switch value {
-        case let text as String: return text.isEmpty ? NSNull() : text
-        case let dictionary as [String: Any]: return dictionary.mapValues { normalised($0) }
-        case let array as [[String: Any]]: return array.map { $0.mapValues { normalised($0) } }
-        case let array as [Any]: return array.map { normalised($0) }
-        default: return value
-        }
+        String(decoding: library.render(template, TemplateValue(context)), as: UTF8.self)
     }
 }

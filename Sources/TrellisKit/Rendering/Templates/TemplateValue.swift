@@ -1,0 +1,108 @@
+import Foundation
+
+/// What a template sees: the dictionaries and arrays view code builds, converted once per render
+/// so that rendering looks names up without dynamic casts.
+enum TemplateValue: Sendable, Equatable {
+    /// Absent on purpose (an empty string): found, so lookup stops here, but falsy and rendered as nothing.
+    case null
+    case bool(Bool)
+    case int(Int)
+    case text(String)
+    /// Any other value (a Double, a Date, a nil Optional), rendered as Swift describes it; truthy, with no keys.
+    case other(String)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// Converts what view code builds. Empty text becomes `.null`, which Mustache treats as absent
+    /// without looking the key up in an enclosing section (where a page's own `summary` would
+    /// otherwise stand in for an item's).
+    init(_ value: Any) {
+        switch value {
+        case let value as TemplateValue: self = value
+        case let text as String: self = text.isEmpty ? .null : .text(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let dictionary as [String: Any]: self = .object(dictionary.mapValues(TemplateValue.init))
+        case let array as [Any]: self = .list(array.map(TemplateValue.init))
+        case is NSNull: self = .null
+        case let text as Substring: self = text.isEmpty ? .null : .text(String(text))
+        case let optional as OptionalValue where optional.isNone: self = .other("nil")
+        default: self = .other(String(describing: value))
+        }
+    }
+
+    /// Whether the value is a missing or empty one, which sections skip.
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The value's text as a variable renders it; lists and objects render as nothing (their
+    /// Swift descriptions would change order from run to run).
+    var renderedText: String? {
+        switch self {
+        case .null, .list, .object: return nil
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .text(let text), .other(let text): return text
+        }
+    }
+
+    /// The value a transform turns this one into, or nil when the transform does not apply to its kind.
+    func transformed(by transform: TemplateTransform) -> TemplateValue? {
+        switch (self, transform) {
+        case (.list(let items), .empty): return .bool(items.isEmpty)
+        case (.list(let items), .count): return .int(items.count)
+        case (.list(let items), .first): return items.first
+        case (.list(let items), .last): return items.last
+        case (.list(let items), .reversed): return .list(items.reversed())
+        case (.text(let text), .empty): return .bool(text.isEmpty)
+        case (.text(let text), .capitalized): return .text(text.capitalized)
+        case (.text(let text), .lowercased): return .text(text.lowercased())
+        case (.text(let text), .uppercased): return .text(text.uppercased())
+        case (.text(let text), .reversed): return .text(String(text.reversed()))
+        case (.object(let fields), .empty): return .bool(fields.isEmpty)
+        case (.object(let fields), .count): return .int(fields.count)
+        case (.int(let number), .equalzero): return .bool(number == 0)
+        case (.int(let number), .plusone): return .int(number &+ 1)
+        case (.int(let number), .minusone): return .int(number &- 1)
+        case (.int(let number), .even): return .bool(number & 1 == 0)
+        case (.int(let number), .odd): return .bool(number & 1 == 1)
+        default: return nil
+        }
+    }
+}
+
+/// A function applied to a value before it is rendered, written `{{#empty(items)}}`.
+enum TemplateTransform: String, Sendable, CaseIterable {
+    case empty, count, first, last, reversed, capitalized, lowercased, uppercased
+    case equalzero, plusone, minusone, even, odd, index
+}
+
+/// Where a list item is in its list, which `{{#first()}}`, `{{^last()}}` and `{{index()}}` ask.
+struct SequencePosition {
+    var first: Bool
+    var last: Bool
+    var index: Int
+
+    /// The answer to a transform written with no name, or nil for one that does not apply.
+    func value(of transform: TemplateTransform) -> TemplateValue? {
+        switch transform {
+        case .first: return .bool(first)
+        case .last: return .bool(last)
+        case .index: return .int(index)
+        case .even: return .bool(index & 1 == 0)
+        case .odd: return .bool(index & 1 == 1)
+        default: return nil
+        }
+    }
+}
+
+/// Lets a nil Optional hidden inside `Any` be told apart from other values.
+private protocol OptionalValue {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var isNone: Bool { self == nil }
+}
