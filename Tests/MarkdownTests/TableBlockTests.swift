@@ -6,6 +6,14 @@ final class TableBlockTests: XCTestCase {
         Markdown.render(body) { _ in .keep }
     }
 
+    func testAQuoteOrBracketJoinedByACombiningMarkIsStillEscaped() {
+        // `"` + U+0301 is one Character; escaping Character by Character let the quote through.
+        let result = render("```table caption=\"x\"\n\"a\"\"\u{301} onmouseover=alert(1) <\u{338}b\",c\n1,2\n```\n")
+        XCTAssertTrue(result.html.contains("a&quot;\u{301} onmouseover=alert(1) &lt;\u{338}b"), result.html)
+        XCTAssertFalse(result.html.contains("\"\u{301}"), result.html)
+        XCTAssertFalse(result.html.contains("<\u{338}"), result.html)
+    }
+
     func testCaptionHeaderScopesAndNumericColumns() {
         let body = """
             Intro.
