@@ -16,10 +16,10 @@ final class SearchTests: XCTestCase {
     }
 
     func testABigShardIsSplitAndEveryTermHasOneHome() {
-        var postings: [String: [(Int, Int)]] = [:]
-        for number in 0..<4 { postings["child\(number)x"] = (0..<2_000).map { ($0, 1) } }
-        postings["ch"] = [(1, 1)]
-        postings["neet"] = [(2, 5)]
+        var postings: [String: [UInt64]] = [:]
+        for number in 0..<4 { postings["child\(number)x"] = (0..<2_000).map { UInt64($0) << 32 | 1 } }
+        postings["ch"] = [1 << 32 | 1]
+        postings["neet"] = [2 << 32 | 5]
         let shards = SearchIndex.shards(postings)
         let keys = shards.map(\.key)
         XCTAssertTrue(keys.contains("ne"))

@@ -154,7 +154,7 @@ public enum Builder {
         let historyRead = SiteHistory.start(options.history, site: options.site)
 
         reporter?.stage("Reading Content/", count: nil)
-        let loaded = ContentLoader.load(site: options.site)
+        var loaded = ContentLoader.load(site: options.site)
         diagnostics += loaded.diagnostics
         if let text = loaded.siteSettings {
             let (decoded, problems) = SiteSettingsDecoder.decode(text)
@@ -167,6 +167,7 @@ public enum Builder {
 
         reporter?.stage("Reading front matter", count: loaded.files.count)
         let decoded = loaded.files.parallelMap { DocumentDecoder.decode($0, clock: clock) }
+        loaded.files = [] // each document keeps its body; the files' text is no longer needed
         diagnostics += decoded.flatMap(\.1)
         let all = decoded.compactMap(\.0)
         let documents = options.drafts ? all : all.filter { !$0.draft }

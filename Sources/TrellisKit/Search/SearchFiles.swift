@@ -9,12 +9,24 @@ struct SearchFiles {
 
     /// The index files and the page.
     func files() -> [OutputFile] {
-        SearchIndex(entries: entries()).files() + [page()]
+        index().files() + [page()]
     }
 
-    /// Everything searchable, documents in the site's order then priorities in plan order.
-    func entries() -> [SearchIndex.Entry] {
-        let documents = site.index.documents.parallelMap { document in entry(document) }
+    /// The index of everything searchable, documents in the site's order then priorities in plan
+    /// order. Documents are read a few hundred at a time (on every core), so the words of only
+    /// those are in memory at once besides the postings.
+    func index() -> SearchIndex {
+        var index = SearchIndex()
+        let documents = site.index.documents
+        for start in stride(from: 0, to: documents.count, by: 512) {
+            index.add(Array(documents[start..<min(documents.count, start + 512)]).parallelMap { document in entry(document) })
+        }
+        index.add(priorityEntries())
+        return index
+    }
+
+    /// The priorities, in plan order.
+    private func priorityEntries() -> [SearchIndex.Entry] {
         let priorities = site.index.priorityOrder.compactMap { id -> SearchIndex.Entry? in
             guard let priority = site.index.priorities[id] else { return nil }
             let plan = site.index.document(.plan, priority.plan)?.title
@@ -22,7 +34,7 @@ struct SearchFiles {
             return SearchIndex.Entry(title: priority.title, path: "priorities/\(id)/", kind: "Priority", summary: summary,
                                      titleWords: SearchText.words(priority.title), summaryWords: SearchText.words(priority.label ?? ""), bodyWords: [])
         }
-        return documents + priorities
+        return priorities
     }
 
     private func entry(_ document: Document) -> SearchIndex.Entry {

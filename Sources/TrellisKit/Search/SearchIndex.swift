@@ -34,19 +34,24 @@ struct SearchIndex {
     static let maxPostings = 6_000
     static let documentsPerShard = 25
 
-    let entries: [Entry]
+    /// The entries, in order, without their scores (which are in `postings`).
+    private(set) var entries: [Entry] = []
+    /// Term -> its postings in entry order, each (entry number << 32 | score): 8 bytes a posting,
+    /// since a large site has millions.
+    private(set) var postings: [String: [UInt64]] = [:]
 
-    /// Terms -> [(entry number, score)], entries counted from 0 in order.
-    func postings() -> [String: [(Int, Int)]] {
-        var postings: [String: [(Int, Int)]] = [:]
-        for (number, entry) in entries.enumerated() {
-            for (word, score) in entry.scores { postings[word, default: []].append((number, score)) }
+    /// Adds entries (numbered after those already added), moving their scores into the postings.
+    mutating func add(_ more: [Entry]) {
+        for var entry in more {
+            let number = UInt64(entries.count)
+            for (word, score) in entry.scores { postings[word, default: []].append(number << 32 | UInt64(score)) }
+            entry.scores = []
+            entries.append(entry)
         }
-        return postings
     }
 
     /// Prefix keys and the terms each holds: 2 characters to start with, longer where a shard is big.
-    static func shards(_ postings: [String: [(Int, Int)]]) -> [(key: String, terms: [String])] {
+    static func shards(_ postings: [String: [UInt64]]) -> [(key: String, terms: [String])] {
         var result: [(String, [String])] = []
         func split(_ terms: [String], key: String, length: Int) {
             let size = terms.reduce(0) { $0 + postings[$1]!.count }
@@ -67,7 +72,6 @@ struct SearchIndex {
 
     /// Every file of the index, under `search/index/`.
     func files() -> [OutputFile] {
-        let postings = postings()
         let shards = Self.shards(postings)
         var files: [OutputFile] = []
         let manifest: JSONValue = .object([
@@ -86,9 +90,9 @@ struct SearchIndex {
                 text += "\":["
                 for (index, posting) in postings[term]!.enumerated() {
                     if index > 0 { text += "," }
-                    text += String(posting.0)
+                    text += String(posting >> 32)
                     text += ","
-                    text += String(posting.1)
+                    text += String(posting & 0xFFFF_FFFF)
                 }
                 text += "]"
             }
