@@ -36,6 +36,13 @@ test: deps audit-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(VENV)/bin/python -m pytest Tests/Browser
+	bench/guard.sh
+
+# The speed regression guard: instructions counted by callgrind for a small synthetic site, against
+# bench/guard-budget (bench/guard.sh --record sets a new budget).
+.PHONY: bench-guard
+bench-guard: deps
+	bench/guard.sh
 
 # Full-page PNGs of every kind of page at 320 px, 1280 px and 400% zoom, in Screenshots/.
 screenshots: deps audit-deps

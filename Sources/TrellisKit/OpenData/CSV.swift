@@ -14,23 +14,30 @@ enum CSV {
 
     /// One record and its CRLF.
     static func record(_ fields: [String]) -> String {
-        fields.map { field($0) }.joined(separator: ",") + "\r\n"
+        var out = ""
+        for (index, raw) in fields.enumerated() {
+            if index > 0 { out += "," }
+            out += field(raw)
+        }
+        return out + "\r\n"
     }
 
     /// One field, neutralised and quoted as needed.
     static func field(_ raw: String) -> String {
         let text = neutralised(raw)
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
-            || text.first == " " || text.last == " "
+        let bytes = text.utf8
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The text with a leading `'` when a spreadsheet would otherwise read it as a formula.
     static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first else { return text }
-        let risky: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
-        guard risky.contains(first), !isPlainNumber(text) else { return text }
+        guard let first = text.utf8.first else { return text }
+        let risky = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 0x09 || first == 0x0D
+        guard risky, !isPlainNumber(text) else { return text }
         return "'" + text
     }
 

@@ -50,71 +50,86 @@ enum JSONValue: Hashable, Sendable {
 
     /// One line, no spaces: for JSON-LD in a page's head.
     var compact: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(to: &out, indent: nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Two-space indentation and a final newline: for the open data files people read too.
     var pretty: String {
-        var out = ""
-        write(to: &out, indent: "")
-        return out + "\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(to: &out, indent: 0)
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: String?) {
+    /// Written into bytes: appending many small pieces to a String cost more than the rest of the writing.
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out += Self.nullBytes
+        case .bool(let value): out += value ? Self.trueBytes : Self.falseBytes
+        case .number(let text): out += text.utf8
         case .string(let text): Self.quote(text, into: &out)
         case .array(let items):
-            writeList(items.map { (nil, $0) }, open: "[", close: "]", into: &out, indent: indent)
-        case .object(let members):
-            writeList(members.keys.sorted().map { ($0, members[$0]!) }, open: "{", close: "}", into: &out, indent: indent)
-        }
-    }
-
-    private func writeList(_ items: [(String?, JSONValue)], open: String, close: String, into out: inout String, indent: String?) {
-        out += open
-        guard !items.isEmpty else { out += close; return }
-        let inner = indent.map { $0 + "  " }
-        for (offset, (key, value)) in items.enumerated() {
-            if offset > 0 { out += "," }
-            if let inner { out += "\n" + inner }
-            if let key {
-                Self.quote(key, into: &out)
-                out += indent == nil ? ":" : ": "
+            out.append(UInt8(ascii: "["))
+            guard !items.isEmpty else { out.append(UInt8(ascii: "]")); return }
+            let inner = indent.map { $0 + 2 }
+            for (offset, value) in items.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                if let inner { Self.newLine(indent: inner, into: &out) }
+                value.write(to: &out, indent: inner)
             }
-            value.write(to: &out, indent: inner)
+            if let indent { Self.newLine(indent: indent, into: &out) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            guard !members.isEmpty else { out.append(UInt8(ascii: "}")); return }
+            let inner = indent.map { $0 + 2 }
+            for (offset, key) in members.keys.sorted().enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                if let inner { Self.newLine(indent: inner, into: &out) }
+                Self.quote(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                members[key]!.write(to: &out, indent: inner)
+            }
+            if let indent { Self.newLine(indent: indent, into: &out) }
+            out.append(UInt8(ascii: "}"))
         }
-        if let indent { out += "\n" + indent }
-        out += close
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
+    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+
+    private static func newLine(indent: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Most text has nothing to escape: one scan of its bytes, then one append.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xE2 || escapedASCII.contains($0) }) {
-            out += text
-            out += "\""
+            out += text.utf8
+            out.append(UInt8(ascii: "\""))
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": out += #"\""#.utf8
+            case "\\": out += #"\\"#.utf8
+            case "\n": out += #"\n"#.utf8
+            case "\r": out += #"\r"#.utf8
+            case "\t": out += #"\t"#.utf8
             case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + hex4(scalar.value)
+                out += ("\\u" + hex4(scalar.value)).utf8
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u" + hex4(scalar.value)
-            default: out.unicodeScalars.append(scalar)
+                out += ("\\u" + hex4(scalar.value)).utf8
+            default: out += UTF8.encode(scalar)!
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// `"`, `\\`, `<`, `>` and `&`: the ASCII bytes besides control characters that `quote` escapes.

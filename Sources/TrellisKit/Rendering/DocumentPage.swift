@@ -9,7 +9,7 @@ struct DocumentPage {
         let from = document.sitePath
         var context: [String: Any] = ["title": document.title, "id": document.id, "kind": document.kind.rawValue]
         if let summary = document.summary { context["summary"] = summary }
-        if let status = document.status?.value { context["status"] = status.replacingOccurrences(of: "-", with: " ").capitalizedFirst }
+        if let status = document.status?.value { context["status"] = SiteContext.statusWords(status) }
         if let body = site.bodies[document.reference], !body.html.isEmpty { context["body"] = body.html }
         if let consultation = site.consultationView(document, from: from) { context["consultation"] = consultation }
         let relations = site.relations

@@ -12,7 +12,7 @@ struct Layout {
     let theme: Theme
     /// The layout's keys that depend only on where a page is (its depth and section), made once
     /// per place rather than once per page: links to the theme, the navigation, the site banner.
-    private let shared: [Place: [String: Any]]
+    private let shared: [Place: [String: TemplateValue]]
 
     /// The sections every page links to from its header.
     static let navigation: [(title: String, path: String)] = [
@@ -30,7 +30,7 @@ struct Layout {
     init(site: SiteContext, theme: Theme) {
         self.site = site
         self.theme = theme
-        var shared: [Place: [String: Any]] = [:]
+        var shared: [Place: [String: TemplateValue]] = [:]
         for depth in 0...3 {
             for item in Self.navigation {
                 let place = Place(depth: depth, section: item.path, isHome: depth == 0 && item.path.isEmpty)
@@ -65,22 +65,21 @@ struct Layout {
         let section = path.split(separator: "/").first.map { String($0) + "/" } ?? ""
         let place = Place(depth: depth, section: section, isHome: path.isEmpty)
         var layout = isNotFound ? Self.sharedKeys(site: site, place: place, url: url) : shared[place] ?? Self.sharedKeys(site: site, place: place, url: url)
-        layout["title"] = title
-        layout["description"] = description ?? settings.title
-        layout["canonical"] = settings.baseURL + path
-        layout["content"] = content
-        layout["breadcrumbs"] = crumbs.map { ["title": $0.0, "url": url($0.1)] }
-        if let updated { layout["updatedHTML"] = site.timeHTML(updated) }
-        layout["isSearchPage"] = path == "search/"
-        layout["dataLinks"] = DataLinks.view(forPath: path, site: site, url: url)
-        if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = jsonLD }
-        let html = theme.render("layout", layout)
+        layout["title"] = TemplateValue(title)
+        layout["description"] = TemplateValue(description ?? settings.title)
+        layout["canonical"] = TemplateValue(settings.baseURL + path)
+        layout["content"] = TemplateValue(content)
+        layout["breadcrumbs"] = TemplateValue(crumbs.map { ["title": $0.0, "url": url($0.1)] })
+        if let updated { layout["updatedHTML"] = TemplateValue(site.timeHTML(updated)) }
+        layout["isSearchPage"] = .bool(path == "search/")
+        layout["dataLinks"] = TemplateValue(DataLinks.view(forPath: path, site: site, url: url))
+        if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = TemplateValue(jsonLD) }
         let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-        return OutputFile(path: file, data: Data(html.utf8))
+        return OutputFile(path: file, data: Data(theme.renderBytes("layout", layout)))
     }
 
     /// The layout's keys that are the same on every page at `place`.
-    private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> [String: Any] {
+    private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> [String: TemplateValue] {
         let settings = site.index.settings
         var layout: [String: Any] = [
             "lang": settings.language,
@@ -120,6 +119,6 @@ struct Layout {
                 "notices": site.activeNotices.map { ["message": $0.message] },
             ] as [String: Any]
         }
-        return layout
+        return layout.mapValues(TemplateValue.init)
     }
 }

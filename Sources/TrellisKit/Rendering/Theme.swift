@@ -83,4 +83,9 @@ struct Theme: Sendable {
     func render(_ template: String, _ context: [String: Any]) -> String {
         String(decoding: library.render(template, TemplateValue(context)), as: UTF8.self)
     }
+
+    /// Renders a template over values already converted, as UTF-8 bytes.
+    func renderBytes(_ template: String, _ context: [String: TemplateValue]) -> [UInt8] {
+        library.render(template, .object(context))
+    }
 }
