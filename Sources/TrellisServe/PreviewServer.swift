@@ -20,7 +20,7 @@ public struct PreviewOptions: Sendable {
     public var pollInterval: Duration
 
     /// Options to preview the site `build.site`.
-    public init(build: BuildOptions, port: Int? = nil, now: @escaping @Sendable () -> Date = { Date() }, pollInterval: Duration = .milliseconds(100)) {
+    public init(build: BuildOptions, port: Int? = nil, now: @escaping @Sendable () -> Date = { Date() }, pollInterval: Duration = .milliseconds(50)) {
         self.build = build
         self.port = port
         self.now = now

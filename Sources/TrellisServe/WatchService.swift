@@ -25,13 +25,17 @@ struct WatchService: Service {
         var lastKeepAlive = clock.now
         // Ends the pages' event streams on a real stop, not when a port turned out to be taken.
         defer { if Task.isShuttingDownGracefully { store.close() } }
+        var scanTime: Duration = .zero
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            // A large site takes a while to look over: at most a fifth of the time goes to looking.
+            try? await Task.sleep(for: max(interval, scanTime * 4))
             if clock.now - lastKeepAlive >= Self.keepAliveEvery {
                 store.keepAlive()
                 lastKeepAlive = clock.now
             }
+            let scanStarted = clock.now
             var latest = watcher.scan()
+            scanTime = clock.now - scanStarted
             guard latest != known else { continue }
             // Wait for the files to stop changing, for at most about a second.
             for _ in 0..<30 {
