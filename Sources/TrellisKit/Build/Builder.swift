@@ -166,20 +166,24 @@ public enum Builder {
         if let written = options.nowWritten { options.now = written.instant ?? clock.start(of: written) }
 
         reporter?.stage("Reading front matter", count: loaded.files.count)
-        let decoded = loaded.files.parallelMap { DocumentDecoder.decode($0, clock: clock) }
-        loaded.files = [] // each document keeps its body; the files' text is no longer needed
-        diagnostics += decoded.flatMap(\.1)
-        let all = decoded.compactMap(\.0)
-        let documents = options.drafts ? all : all.filter { !$0.draft }
+        var index: SiteIndex
+        do { // the decoded documents, drafts included, are needed only here
+            let decoded = loaded.files.parallelMap { DocumentDecoder.decode($0, clock: clock) }
+            loaded.files = [] // each document keeps its body; the files' text is no longer needed
+            diagnostics += decoded.flatMap(\.1)
+            let all = decoded.compactMap(\.0)
+            let documents = options.drafts ? all : all.filter { !$0.draft }
 
-        reporter?.stage("Resolving references", count: documents.count)
-        let index = SiteIndex(settings: settings, documents: documents, assets: loaded.assets)
-        diagnostics += ReferenceChecker.check(index, allDocuments: all)
+            reporter?.stage("Resolving references", count: documents.count)
+            index = SiteIndex(settings: settings, documents: documents, assets: loaded.assets)
+            diagnostics += ReferenceChecker.check(index, allDocuments: all)
+        }
 
-        reporter?.stage("Rendering Markdown", count: documents.count)
+        reporter?.stage("Rendering Markdown", count: index.documents.count)
         let bodies = BodyRenderer.render(index)
         diagnostics += bodies.flatMap(\.diagnostics)
         diagnostics += BodyRenderer.checkFragments(bodies, index: index)
+        index = index.withoutBodies() // pages need only the rendered bodies: the Markdown is released
 
         let consultations = index.documents.compactMap { document in document.consultation.map { (document, $0) } }
         for (_, consultation) in consultations {

@@ -37,6 +37,16 @@ public struct SiteIndex: Sendable {
         self.assets = Set(assets)
     }
 
+    /// The same index with every document's Markdown body emptied, once the bodies are rendered:
+    /// tens of megabytes on a large site that nothing reads again.
+    func withoutBodies() -> SiteIndex {
+        SiteIndex(settings: settings, documents: documents.map { document in
+            var stripped = document
+            stripped.body = ""
+            return stripped
+        }, assets: assets.sorted())
+    }
+
     /// The document `kind/id`, if there is one.
     public func document(_ kind: DocumentKind, _ id: String) -> Document? {
         positions["\(kind.folder)/\(id)"].map { documents[$0] }
