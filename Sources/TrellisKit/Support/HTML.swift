@@ -2,18 +2,9 @@
 public enum HTML {
     /// Text made safe for element content and quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
+        appendEscaped(text, to: &result)
+        return String(decoding: result, as: UTF8.self)
     }
 }
