@@ -198,6 +198,14 @@ final class FileSystemTests: XCTestCase {
         }
     }
 
+    func testAPageWhoseNameIsOneLetterIsWrittenIntoItsFolder() throws {
+        let site = try makeSite(["Content/pages/x.md": page, "Content/assets/y/z.txt": "z"])
+        buildClean(site)
+        XCTAssertTrue(try site.page("x/").contains("A page"))
+        XCTAssertEqual(site.read("Public/assets/y/z.txt"), "z")
+        XCTAssertEqual(["x/index.html", "x", "assets/y/z.txt", "a/b/c"].map(OutputWriter.folder(of:)), ["x", "", "assets/y", "a/b"])
+    }
+
     func testOutputPathsThatCouldLeaveTheOutputFolderAreRefused() throws {
         for path in ["../x.html", "a/../../b.html", "/etc/passwd", "", "a//b.html", "./a.html", "a/.", "a/..", "a\0b"] {
             XCTAssertFalse(OutputWriter.isContained(path), path)
@@ -268,6 +276,66 @@ final class FileSystemTests: XCTestCase {
         XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeSymbolicLink, "the link itself is kept")
         XCTAssertTrue(String(decoding: FileManager.default.contents(atPath: www.path + "/site/about/index.html") ?? Data(), as: UTF8.self).contains("About us"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: www.path), ["site"], "staging, old output and lock are gone")
+    }
+
+    // MARK: Rebuilds keep unchanged files
+
+    /// The inode of an output file, which says whether a rebuild kept it or wrote it anew.
+    private func inode(_ path: String, in folder: URL) throws -> UInt64 {
+        try XCTUnwrap((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path))[.systemFileNumber] as? UInt64)
+    }
+
+    /// Writes `files` (path: text) as a whole output and deletes the one it replaced, unless asked to keep it.
+    @discardableResult
+    private func publish(_ files: [String: String], to output: URL, site: TestSite) throws -> ReplacedOutput? {
+        let outputFiles = files.map { OutputFile(path: $0.key, data: Data($0.value.utf8)) } + [OutputFile(path: "build.json", data: Data("{}".utf8))]
+        return try OutputWriter.write(outputFiles, to: output, site: site.root).get()
+    }
+
+    func testARebuildKeepsTheFilesOfUnchangedPagesAndWritesOnlyTheOthers() throws {
+        let site = try makeSite([:])
+        try publish(["a.html": "same", "b.html": "before", "c/d.html": "kept"], to: site.output, site: site)
+        let before = try ["a.html", "b.html", "c/d.html"].map { try inode($0, in: site.output) }
+        let replaced = try XCTUnwrap(try publish(["a.html": "same", "b.html": "after", "c/d.html": "kept", "e.html": "added"], to: site.output, site: site))
+        XCTAssertEqual(try inode("a.html", in: site.output), before[0], "an unchanged file is kept")
+        XCTAssertEqual(try inode("c/d.html", in: site.output), before[2])
+        XCTAssertNotEqual(try inode("b.html", in: site.output), before[1], "a changed file is written anew, never in place")
+        XCTAssertEqual(site.read("Public/b.html"), "after")
+        XCTAssertEqual(site.read("Public/e.html"), "added")
+        XCTAssertEqual(try String(contentsOf: replaced.folder.appendingPathComponent("b.html"), encoding: .utf8), "before", "the previous output is untouched until it is deleted")
+        replaced.remove()
+        XCTAssertEqual(site.read("Public/a.html"), "same", "deleting the previous output leaves the kept files")
+    }
+
+    func testARebuildWritesAgainWhatWasChangedByHandOrIsNotAPlainFileOfItsOwn() throws {
+        let site = try makeSite([:])
+        let files = ["a.html": "same", "b.html": "link", "c/d.html": "folder", "x.html": "mode", "y.html": "linked twice"]
+        try publish(files, to: site.output, site: site)
+        let elsewhere = try outside(["b.html": "link", "c/d.html": "folder"])
+        let output = site.output
+        try Data("sane".utf8).write(to: output.appendingPathComponent("a.html")) // edited by hand, same length
+        try FileManager.default.removeItem(at: output.appendingPathComponent("b.html"))
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("b.html").path, withDestinationPath: elsewhere.path + "/b.html")
+        try FileManager.default.removeItem(at: output.appendingPathComponent("c"))
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("c").path, withDestinationPath: elsewhere.path + "/c")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output.appendingPathComponent("x.html").path)
+        try FileManager.default.linkItem(at: output.appendingPathComponent("y.html"), to: elsewhere.appendingPathComponent("y.html"))
+        let before = try files.keys.map { try inode($0, in: output) }
+        let outsideBefore = try ["b.html", "c/d.html", "y.html"].map { try inode($0, in: elsewhere) }
+
+        try publish(files, to: output, site: site)
+        for (path, old) in zip(files.keys, before) {
+            XCTAssertNotEqual(try inode(path, in: output), old, path)
+            XCTAssertEqual(site.read("Public/" + path), files[path], path)
+        }
+        let written = try files.keys.map { try inode($0, in: output) }
+        XCTAssertTrue(Set(written).isDisjoint(with: outsideBefore), "no file outside the output is linked into it")
+        for path in ["b.html", "c"] {
+            let type = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.type] as? FileAttributeType
+            XCTAssertNotEqual(type, .typeSymbolicLink, path)
+        }
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("x.html").path))[.posixPermissions] as? Int, 0o644)
+        XCTAssertEqual(try String(contentsOf: elsewhere.appendingPathComponent("y.html"), encoding: .utf8), "linked twice")
     }
 
     // MARK: Leftovers and the lock

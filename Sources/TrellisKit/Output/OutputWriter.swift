@@ -75,9 +75,10 @@ enum OutputWriter {
         return nil
     }
 
-    /// Writes one file in as few calls as it takes; the errno of the call that failed, if any.
+    /// Writes one new file in as few calls as it takes; the errno of the call that failed, if any.
+    /// A file already there is never opened: it may be linked to the previous output's.
     fileprivate static func writeFile(_ data: Data, to path: String) -> Int32? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return errno }
         var failure: Int32?
         data.withUnsafeBytes { buffer in
@@ -114,6 +115,13 @@ enum OutputWriter {
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         close(descriptor)
+    }
+
+    /// The folder of an output path (`plans/cypp` for `plans/cypp/index.html`, `""` at the top).
+    /// NSString's `deletingLastPathComponent` crashes on a name of one character (`x`, the folder
+    /// of a page named `x.md`), so the last `/` is found here.
+    static func folder(of path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
     }
 
     /// Whether an output path stays inside the output folder: relative, no empty, `.` or `..` parts.
@@ -158,6 +166,8 @@ final class StagingOutput: @unchecked Sendable {
     private let output: URL
     private let staging: URL
     private let exists: Bool
+    /// The permissions a file written now gets (0644 less the umask), which a kept file must have.
+    private let fileMode: mode_t
     private let lock = NSLock()
     /// Folders created so far, relative to the staging folder.
     private var folders: Set<String> = [""]
@@ -168,6 +178,9 @@ final class StagingOutput: @unchecked Sendable {
         self.output = output
         self.staging = staging
         self.exists = exists
+        // The staging folder was made with 0755 less the umask, which covers every bit of 0644.
+        var folder = stat()
+        fileMode = stat(staging.path, &folder) == 0 ? 0o644 & folder.st_mode : 0o644
     }
 
     /// Checks the output may be written and creates the staging folder beside it.
@@ -181,7 +194,7 @@ final class StagingOutput: @unchecked Sendable {
             fail(.error(.output, "refusing to write '\(file.path)': the path would leave the output folder", at: nil))
             return
         }
-        let folder = (file.path as NSString).deletingLastPathComponent
+        let folder = OutputWriter.folder(of: file.path)
         lock.lock()
         if failure != nil { lock.unlock(); return }
         if !folders.contains(folder) {
@@ -189,7 +202,7 @@ final class StagingOutput: @unchecked Sendable {
             var ancestor = folder
             while !ancestor.isEmpty && !folders.contains(ancestor) {
                 missing.append(ancestor)
-                ancestor = (ancestor as NSString).deletingLastPathComponent
+                ancestor = OutputWriter.folder(of: ancestor)
             }
             for created in missing.reversed() {
                 guard mkdir(staging.path + "/" + created, 0o755) == 0 || errno == EEXIST else {
@@ -202,8 +215,20 @@ final class StagingOutput: @unchecked Sendable {
             }
         }
         lock.unlock()
-        if let code = OutputWriter.writeFile(file.data, to: staging.path + "/" + file.path) {
+        let destination = staging.path + "/" + file.path
+        if exists, keepsUnchanged(file, at: destination) { return }
+        if let code = OutputWriter.writeFile(file.data, to: destination) {
             fail(OutputWriter.failed(code, "writing \(file.path) into", output: output, exists: exists))
+        }
+    }
+
+    /// Whether the previous output's file at the same path already holds exactly these bytes, and
+    /// is now linked into the new output instead of written again: a rebuild writes only the files
+    /// that changed, the others keep their modification time (hosts synced by time upload only what
+    /// changed), and deleting the old output frees nothing they use.
+    private func keepsUnchanged(_ file: OutputFile, at destination: String) -> Bool {
+        file.data.withUnsafeBytes { bytes in
+            trellis_link_if_same(output.path + "/" + file.path, destination, bytes.baseAddress, bytes.count, UInt32(fileMode)) == 1
         }
     }
 
