@@ -114,6 +114,20 @@ def test_a_page_built_while_open_and_read_after_the_close_says_it_has_closed(sit
     assert page.errors == []
 
 
+def test_the_home_pages_open_consultations_say_when_one_has_closed(site, new_page):
+    base, _ = site
+    page = open_at(new_page, base, "", "2011-02-02T10:00")
+    card = page.locator(".card", has=page.get_by_role("link", name="Family Support Framework", exact=True))
+    assert text(card.locator(".consultation-headline")) == (
+        "We are analysing your feedback. This consultation ran from 10 January 2011 to 11:59pm on 31 January 2011")
+    assert card.locator(".countdown").count() == 0 or card.locator(".countdown").inner_text() == ""
+    assert "days left" not in text(page.locator("main"))
+    page = open_at(new_page, base, "", "2011-01-30T23:59")
+    card = page.locator(".card", has=page.get_by_role("link", name="Family Support Framework", exact=True))
+    assert card.locator(".countdown").inner_text() == "Closing tomorrow"
+    assert page.errors == []
+
+
 def test_nothing_moves_when_the_banner_is_corrected(site, new_page):
     base, _ = site
     path = "frameworks/family/"
