@@ -52,23 +52,38 @@ extension String {
 
     /// Runs of whitespace as single spaces, with none at either end.
     ///
-    /// Scalar by scalar, bytes for ASCII: this runs over the plain text of every body.
+    /// Byte by byte: this runs over the plain text of every body. A byte of ASCII is tested
+    /// as it is; a longer character is decoded only to ask whether it is whitespace (U+00A0,
+    /// U+2003 ...), and its bytes are copied as they are.
     func collapsingWhitespace() -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            let isSpace = scalar.value < 0x80
-                ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-                : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                if scalar.value < 0x80 { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: UTF8.encode(scalar)!) }
+        var text = self
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                let end = Swift.min(index + length, bytes.count)
+                let isSpace: Bool
+                if length == 1 {
+                    isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                } else {
+                    var decoder = UTF8()
+                    var iterator = bytes[index..<end].makeIterator()
+                    if case .scalarValue(let scalar) = decoder.decode(&iterator) { isSpace = scalar.properties.isWhitespace } else { isSpace = false }
+                }
+                if isSpace {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    if length == 1 { out.append(byte) } else { out.append(contentsOf: bytes[index..<end]) }
+                }
+                index = end
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

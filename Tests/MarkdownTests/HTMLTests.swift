@@ -40,6 +40,12 @@ final class HTMLTests: XCTestCase {
                        "Our aims We work with partners across Gosport. one two code block")
     }
 
+    func testPlainTextCollapsesEveryKindOfSpaceAndKeepsOtherCharactersWhole() {
+        let body = "Caf\u{00E9}\u{00A0}\u{00A0}na\u{0308}ive\u{2003}\u{3000}\u{1F600}\tend\u{200B}x\n\nSecond\u{2028}line \u{0142}\u{00F3}d\u{017A}\n"
+        XCTAssertEqual(Markdown.render(body) { _ in .keep }.plainText,
+                       "Caf\u{00E9} na\u{0308}ive \u{1F600} end\u{200B}x Second line \u{0142}\u{00F3}d\u{017A}")
+    }
+
     func testEmptyBody() {
         XCTAssertEqual(Markdown.render("") { _ in .keep },
                        RenderedMarkdown(html: "", headings: [], links: [], problems: [], plainText: ""))

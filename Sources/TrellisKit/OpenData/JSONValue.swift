@@ -87,13 +87,13 @@ enum JSONValue: Hashable, Sendable {
             out.append(UInt8(ascii: "{"))
             guard !members.isEmpty else { out.append(UInt8(ascii: "}")); return }
             let inner = indent.map { $0 + 2 }
-            for (offset, key) in members.keys.sorted().enumerated() {
+            for (offset, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
                 if let inner { Self.newLine(indent: inner, into: &out) }
-                Self.quote(key, into: &out)
+                Self.quote(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
-                members[key]!.write(to: &out, indent: inner)
+                member.value.write(to: &out, indent: inner)
             }
             if let indent { Self.newLine(indent: indent, into: &out) }
             out.append(UInt8(ascii: "}"))
@@ -110,7 +110,7 @@ enum JSONValue: Hashable, Sendable {
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text has nothing to escape: one scan of its bytes, then one append.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xE2 || escapedASCII.contains($0) }) {
+        if !text.utf8.contains(where: needsCare) {
             out += text.utf8
             out.append(UInt8(ascii: "\""))
             return
@@ -132,8 +132,15 @@ enum JSONValue: Hashable, Sendable {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// `"`, `\\`, `<`, `>` and `&`: the ASCII bytes besides control characters that `quote` escapes.
-    private static let escapedASCII: Set<UInt8> = [0x22, 0x5C, 0x3C, 0x3E, 0x26]
+    /// Whether a byte of UTF-8 may start something `quote` escapes: a control character, `"`,
+    /// `\\`, `<`, `>`, `&`, or the first byte of U+2028 and U+2029 (tested without a set, whose
+    /// hashing cost more than the rest of the scan).
+    private static func needsCare(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, 0x7F, 0xE2, 0x22, 0x5C, 0x3C, 0x3E, 0x26: true
+        default: false
+        }
+    }
 
     private static func hex4(_ value: UInt32) -> String {
         let digits = String(value, radix: 16)

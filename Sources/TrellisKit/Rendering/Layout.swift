@@ -42,11 +42,14 @@ struct Layout {
 
     /// A URL from the site root, as seen from a page `depth` folders down.
     private static func relative(depth: Int) -> (String) -> String {
-        let up = String(repeating: "../", count: depth)
-        return { target in
-            let url = up + target
-            return url.isEmpty ? "./" : url
-        }
+        { URLPath.relative(depth: depth, to: $0) }
+    }
+
+    /// A URL from the site root, as seen from any depth: from the site's folder on its host.
+    private static func fromSiteFolder(_ baseURL: String) -> (String) -> String {
+        let path = URL(string: baseURL)?.path ?? "/"
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        return { folder + $0 }
     }
 
     /// A whole page. `path` is the page's site path ("plans/x/"); `crumbs` are the pages above it.
@@ -54,10 +57,7 @@ struct Layout {
         let isNotFound = path == "404.html"
         let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
         // The 404 page is served at any depth, so its links start from the site's folder on the host.
-        let basePath = URL(string: site.index.settings.baseURL)?.path ?? "/"
-        let url: (String) -> String = isNotFound
-            ? { (basePath.hasSuffix("/") ? basePath : basePath + "/") + $0 }
-            : Self.relative(depth: depth)
+        let url: (String) -> String = isNotFound ? Self.fromSiteFolder(site.index.settings.baseURL) : Self.relative(depth: depth)
         var context = context
         context["root"] = url("")
         let content = theme.render(template, context)

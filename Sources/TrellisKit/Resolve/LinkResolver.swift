@@ -128,7 +128,11 @@ enum URLPath {
     /// The URL of `target` as seen from the page at `from`; both are paths from the site root.
     static func relative(from: String, to target: String) -> String {
         // Site paths are folders ("plans/x/") or files in them ("data/x.csv"): one level per '/'.
-        let depth = from.utf8.count { $0 == UInt8(ascii: "/") }
+        relative(depth: from.utf8.count { $0 == UInt8(ascii: "/") }, to: target)
+    }
+
+    /// The URL of `target` as seen from a page `depth` folders below the site root.
+    static func relative(depth: Int, to target: String) -> String {
         if depth == 0 { return target.isEmpty ? "./" : target }
         var url = ""
         url.reserveCapacity(depth * 3 + target.utf8.count)

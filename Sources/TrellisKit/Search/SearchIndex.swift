@@ -22,6 +22,8 @@ struct SearchIndex {
             self.kind = kind
             self.summary = summary
             var counts: [String: (weighted: Int, body: Int)] = [:]
+            // Room for the distinct words at once (a body repeats many), not grown step by step.
+            counts.reserveCapacity(titleWords.count + summaryWords.count + bodyWords.count / 2)
             for word in titleWords { counts[word, default: (0, 0)].weighted += 10 }
             for word in summaryWords { counts[word, default: (0, 0)].weighted += 4 }
             for word in bodyWords { counts[word, default: (0, 0)].body += 1 }

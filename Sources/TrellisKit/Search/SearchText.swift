@@ -9,7 +9,27 @@ enum SearchText {
         "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
         "of", "on", "or", "that", "the", "their", "this", "to", "was", "we", "were", "will", "with",
     ]
-    private static let stopSet = Set(stopWords)
+    /// The stop words packed as `packed` packs a word, so a word is checked without hashing it.
+    private static let packedStopWords = stopWords.map { packed(Array($0.utf8)) }.sorted()
+    /// The longest stop word's length in bytes: a longer word is never one.
+    private static let longestStopWord = stopWords.map(\.utf8.count).max()!
+
+    /// Up to 8 bytes as one number, first byte highest, so packed words sort as the words do.
+    private static func packed(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - bytes.count))
+    }
+
+    /// Whether the lower-case word in `bytes` is a stop word.
+    private static func isStopWord(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count <= longestStopWord else { return false }
+        let word = packed(bytes)
+        var low = 0, high = packedStopWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packedStopWords[middle] < word { low = middle + 1 } else { high = middle }
+        }
+        return low < packedStopWords.count && packedStopWords[low] == word
+    }
 
     /// The words of `text` worth indexing, in order, repeats kept (they count towards the score).
     ///
@@ -22,9 +42,8 @@ enum SearchText {
         current.reserveCapacity(64)
         var length = 0
         func flush() {
-            if length >= 2 && length <= 40 {
-                let word = String(decoding: current, as: UTF8.self)
-                if !stopSet.contains(word) { words.append(word) }
+            if length >= 2 && length <= 40 && !isStopWord(current) {
+                words.append(String(decoding: current, as: UTF8.self))
             }
             current.removeAll(keepingCapacity: true)
             length = 0

@@ -17,12 +17,15 @@ enum TemplateValue: Sendable, Equatable {
     /// without looking the key up in an enclosing section (where a page's own `summary` would
     /// otherwise stand in for an item's).
     init(_ value: Any) {
+        // The commonest kinds first, each a cast that succeeds without converting: a list of
+        // dictionaries cast to [Any] would be copied element by element first.
         switch value {
-        case let value as TemplateValue: self = value
         case let text as String: self = text.isEmpty ? .null : .text(text)
+        case let dictionary as [String: Any]: self = .object(dictionary.mapValues(TemplateValue.init))
+        case let list as [[String: Any]]: self = .list(list.map { .object($0.mapValues(TemplateValue.init)) })
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
-        case let dictionary as [String: Any]: self = .object(dictionary.mapValues(TemplateValue.init))
+        case let value as TemplateValue: self = value
         case let array as [Any]: self = .list(array.map(TemplateValue.init))
         case is NSNull: self = .null
         case let text as Substring: self = text.isEmpty ? .null : .text(String(text))
