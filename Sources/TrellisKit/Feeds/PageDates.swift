@@ -8,7 +8,7 @@ struct PageDates {
 
     /// The date of the page at site path `path` ("plans/cypp/"), or nil when it has none.
     func updated(forPath path: String) -> Date? {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.pathParts().map(String.init)
         switch parts.count {
         case 0:
             return site.updated.values.max()

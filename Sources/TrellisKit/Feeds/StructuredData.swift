@@ -9,7 +9,7 @@ struct StructuredData {
 
     /// The JSON-LD text for the page at site path `path`, or nil when the page has none.
     func json(forPath path: String) -> String? {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.pathParts().map(String.init)
         var value: [String: JSONValue]?
         switch (parts.first, parts.count) {
         case (nil, _): value = home()

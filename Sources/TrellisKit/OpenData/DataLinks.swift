@@ -3,7 +3,7 @@ enum DataLinks {
     /// The names of the datasets behind the page at site path `path` ("measures/neet/"), in the
     /// `/data/` page's order; none for free pages and the pages about the site itself.
     static func datasets(forPath path: String, site: SiteContext) -> [String] {
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.pathParts().map(String.init)
         var names: Set<String> = []
         switch parts.first {
         case nil: names = ["partnerships", "consultations"]

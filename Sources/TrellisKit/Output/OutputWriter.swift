@@ -127,7 +127,7 @@ enum OutputWriter {
     /// Whether an output path stays inside the output folder: relative, no empty, `.` or `..` parts.
     static func isContained(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0")
-            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            && path.pathParts(keepingEmpty: true).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     /// The output as it really is on disk: a symbolic link to the output is followed (even one

@@ -62,7 +62,7 @@ struct Layout {
         context["root"] = url("")
         let content = theme.render(template, context)
         let settings = site.index.settings
-        let section = path.split(separator: "/").first.map { String($0) + "/" } ?? ""
+        let section = path.pathParts().first.map { String($0) + "/" } ?? ""
         let place = Place(depth: depth, section: section, isHome: path.isEmpty)
         var layout = isNotFound ? Self.sharedKeys(site: site, place: place, url: url) : shared[place] ?? Self.sharedKeys(site: site, place: place, url: url)
         layout["title"] = TemplateValue(title)

@@ -54,9 +54,9 @@ struct LinkResolver: Sendable {
     }
 
     private func relative(path: String, fragment: String?, link: MarkdownLink, document: Document, at location: SourceLocation) -> Outcome {
-        let decoded = path.removingPercentEncoding ?? path
-        var parts = document.path.split(separator: "/").dropLast().map(String.init)
-        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+        let decoded = Self.percentDecoded(path)
+        var parts = document.path.pathParts().dropLast().map(String.init)
+        for part in decoded.pathParts() {
             if part == "." { continue }
             if part == ".." {
                 if parts.popLast() == nil { break }
@@ -119,7 +119,13 @@ struct LinkResolver: Sendable {
     private func split(_ destination: String) -> (String, String?) {
         guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
         let fragment = String(destination[destination.index(after: hash)...])
-        return (String(destination[..<hash]), fragment.removingPercentEncoding ?? fragment)
+        return (String(destination[..<hash]), Self.percentDecoded(fragment))
+    }
+
+    /// `%20` and the like decoded (the text as it is where a `%` does not start an escape).
+    /// Foundation's decoding is slow, and most links have nothing to decode.
+    private static func percentDecoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 }
 

@@ -33,8 +33,8 @@ enum SearchText {
 
     /// The words of `text` worth indexing, in order, repeats kept (they count towards the score).
     ///
-    /// Read scalar by scalar: ASCII by its byte (most of any body, and most of the indexing
-    /// time), anything else lower-cased and decomposed on its own, which gives the same words
+    /// Read byte by byte: ASCII as it is (most of any body, and most of the indexing time),
+    /// anything else decoded, lower-cased and decomposed on its own, which gives the same words
     /// as lower-casing and decomposing the whole text, since every mark is dropped.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
@@ -52,26 +52,35 @@ enum SearchText {
             current.append(contentsOf: UTF8.encode(scalar)!)
             length += 1
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte); length += 1
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32); length += 1
-                default: flush()
-                }
-                continue
-            }
-            for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-                switch part.properties.generalCategory {
-                case .nonspacingMark, .spacingMark, .enclosingMark:
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte); length += 1
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32); length += 1
+                    default: flush()
+                    }
+                    index += 1
                     continue
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                     .decimalNumber, .letterNumber, .otherNumber:
-                    append(part)
-                default:
-                    flush()
+                }
+                let end = min(index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), bytes.count)
+                var decoder = UTF8()
+                var iterator = bytes[index..<end].makeIterator()
+                index = end
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { flush(); continue }
+                for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                    switch part.properties.generalCategory {
+                    case .nonspacingMark, .spacingMark, .enclosingMark:
+                        continue
+                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                         .decimalNumber, .letterNumber, .otherNumber:
+                        append(part)
+                    default:
+                        flush()
+                    }
                 }
             }
         }
