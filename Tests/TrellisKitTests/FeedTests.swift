@@ -4,6 +4,12 @@ import XCTest
 
 /// `/feed.atom`, `/sitemap.xml` and the schema.org JSON-LD in pages' heads.
 final class FeedTests: XCTestCase {
+    func testXMLEscapingLeavesOutWhatXMLForbidsAndKeepsEveryOtherCharacter() {
+        XCTAssertEqual(AtomFeed.escape("a&b<c>d\"e'f\u{1}\u{1F}g\th\ni\rj\u{FFFE}\u{FFFF}\u{FFFD}\u{EFBF}é\u{1F600}\u{7F}"),
+                       "a&amp;b&lt;c&gt;d&quot;e&apos;fg\th\ni\rj\u{FFFD}\u{EFBF}é\u{1F600}\u{7F}")
+        XCTAssertEqual(AtomFeed.escape(""), "")
+    }
+
     func testTheFeedIsAtomWithOneEntryPerDocumentNewestFirst() throws {
         let site = try OpenDataFixture.build(self)
         let feed = try XMLTree.parse(try site.page("feed.atom"))

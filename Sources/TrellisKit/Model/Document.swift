@@ -21,9 +21,23 @@ public struct Document: Hashable, Sendable {
         var details: Details
     }
 
+    /// The fields, and the names made from the kind and id, made once: pages ask for them
+    /// thousands of times per build.
     private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        var fields: Fields {
+            didSet { if fields.kind != oldValue.kind || fields.id != oldValue.id { (reference, sitePath) = Self.names(fields) } }
+        }
+        private(set) var reference: String
+        private(set) var sitePath: String
+
+        init(_ fields: Fields) {
+            self.fields = fields
+            (reference, sitePath) = Self.names(fields)
+        }
+
+        private static func names(_ fields: Fields) -> (reference: String, sitePath: String) {
+            (fields.kind.folder + "/" + fields.id, fields.kind.path(id: fields.id))
+        }
     }
 
     private var box: Box
@@ -74,10 +88,10 @@ public struct Document: Hashable, Sendable {
     }
 
     /// `plans/cypp-2009-12`: how documents are named in `documents:` lists.
-    public var reference: String { "\(kind.folder)/\(id)" }
+    public var reference: String { box.reference }
 
     /// The page's path in the site, relative to its root: `plans/cypp-2009-12/`.
-    public var sitePath: String { kind.path(id: id) }
+    public var sitePath: String { box.sitePath }
 }
 
 /// An organisation that sits on a partnership.

@@ -8,7 +8,16 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case page
 
     /// The folder under `Content/` that holds this kind ("partnerships").
-    public var folder: String { self == .page ? "pages" : rawValue + "s" }
+    public var folder: String {
+        switch self {
+        case .partnership: "partnerships"
+        case .plan: "plans"
+        case .framework: "frameworks"
+        case .measure: "measures"
+        case .contact: "contacts"
+        case .page: "pages"
+        }
+    }
 
     /// The kind whose folder is `folder`.
     public init?(folder: String) {

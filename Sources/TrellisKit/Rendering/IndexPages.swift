@@ -8,13 +8,16 @@ struct IndexPages {
     func home() -> [String: Any] {
         let from = ""
         let index = site.index
-        let latest = index.documents.filter { site.updated[$0.reference] != nil && $0.kind != .page }
-            .sorted { (site.updated[$0.reference]!, $1.reference) > (site.updated[$1.reference]!, $0.reference) }
+        // Each document's date is looked up once, not at every comparison of the sort.
+        let latest = index.documents.compactMap { document in
+            document.kind == .page ? nil : site.updated[document.reference].map { (document: document, updated: $0) }
+        }
+            .sorted { ($0.updated, $1.document.reference) > ($1.updated, $0.document.reference) }
             .prefix(8)
-            .map { document -> [String: Any] in
+            .map { document, updated -> [String: Any] in
                 var link = site.link(document, from: from)
                 link["kind"] = document.kind.singularTitle
-                link["updatedHTML"] = site.timeHTML(site.updated[document.reference]!)
+                link["updatedHTML"] = site.timeHTML(updated)
                 return link
             }
         var context: [String: Any] = [

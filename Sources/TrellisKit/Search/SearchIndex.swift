@@ -72,6 +72,22 @@ struct SearchIndex {
         return result.sorted { $0.0 < $1.0 }.map { (key: $0.0, terms: $0.1) }
     }
 
+    /// Writes `value` in decimal digits, without making a String for it.
+    private static func appendDecimal(_ value: UInt64, to text: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            text += buffer[start...]
+        }
+    }
+
     /// Every file of the index, under `search/index/`.
     func files() -> [OutputFile] {
         let shards = Self.shards(postings)
@@ -82,23 +98,26 @@ struct SearchIndex {
             "per": .number(String(Self.documentsPerShard)), "count": .number(String(entries.count)),
         ])
         files.append(OutputFile(path: Self.folder + "manifest.json", data: Data(manifest.compact.utf8)))
-        // Terms are letters and digits only, so they need no escaping: shards are written directly.
+        // Terms are letters and digits only, so they need no escaping: shards are written directly, as bytes.
         files += Array(shards.enumerated()).parallelMap { number, shard in
-            var text = "{"
+            var text: [UInt8] = [UInt8(ascii: "{")]
             for (offset, term) in shard.terms.sorted().enumerated() {
-                if offset > 0 { text += "," }
-                text += "\""
-                text += term
-                text += "\":["
-                for (index, posting) in postings[term]!.enumerated() {
-                    if index > 0 { text += "," }
-                    text += String(posting >> 32)
-                    text += ","
-                    text += String(posting & 0xFFFF_FFFF)
+                let list = postings[term]!
+                text.reserveCapacity(text.count + term.utf8.count + list.count * 12 + 6)
+                if offset > 0 { text.append(UInt8(ascii: ",")) }
+                text.append(UInt8(ascii: "\""))
+                text += term.utf8
+                text += #"":["#.utf8
+                for (index, posting) in list.enumerated() {
+                    if index > 0 { text.append(UInt8(ascii: ",")) }
+                    Self.appendDecimal(posting >> 32, to: &text)
+                    text.append(UInt8(ascii: ","))
+                    Self.appendDecimal(posting & 0xFFFF_FFFF, to: &text)
                 }
-                text += "]"
+                text.append(UInt8(ascii: "]"))
             }
-            return OutputFile(path: Self.folder + "t\(number).json", data: Data((text + "}").utf8))
+            text.append(UInt8(ascii: "}"))
+            return OutputFile(path: Self.folder + "t\(number).json", data: Data(text))
         }
         for start in stride(from: 0, to: entries.count, by: Self.documentsPerShard) {
             let slice = entries[start..<min(entries.count, start + Self.documentsPerShard)]
