@@ -52,9 +52,9 @@ extension String {
 
     /// Runs of whitespace as single spaces, with none at either end.
     ///
-    /// Byte by byte: this runs over the plain text of every body. A byte of ASCII is tested
-    /// as it is; a longer character is decoded only to ask whether it is whitespace (U+00A0,
-    /// U+2003 ...), and its bytes are copied as they are.
+    /// By bytes: this runs over the plain text of every body. A run of ASCII that is not white
+    /// space is copied whole; a longer character is decoded only to ask whether it is white
+    /// space (U+00A0, U+2003 ...), and its bytes are copied as they are.
     func collapsingWhitespace() -> String {
         var text = self
         return text.withUTF8 { bytes in
@@ -64,6 +64,15 @@ extension String {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                if byte > 0x20 && byte < 0x80 {
+                    // A run of ASCII that is not white space, copied whole.
+                    if pendingSpace { out.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    let start = index
+                    while index < bytes.count, bytes[index] > 0x20, bytes[index] < 0x80 { index += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    continue
+                }
                 let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 let end = Swift.min(index + length, bytes.count)
                 let isSpace: Bool

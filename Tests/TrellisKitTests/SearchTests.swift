@@ -15,6 +15,14 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchText.words("Children's CAFÉ, 2009-10 x"), SearchText.words("Children's CAFE, 2009-10 x"), "as the Unicode path")
     }
 
+    func testARunOfASCIIIsOneWordWithTheLettersAroundIt() {
+        XCTAssertEqual(SearchText.words("abcé éabc aéb abc—def abc\u{0301}def THE The the0 Their"), ["abce", "eabc", "aeb", "abc", "def", "abcdef", "the0"])
+        let forty = String(repeating: "a", count: 40)
+        XCTAssertEqual(SearchText.words("\(forty) \(forty)b \(forty)é x1 Ål"), [forty, "x1", "al"], "40 characters at most, counted as characters")
+        XCTAssertEqual(SearchText.words(""), [])
+        XCTAssertEqual(SearchText.words("ab"), ["ab"], "a word at the very end")
+    }
+
     func testABigShardIsSplitAndEveryTermHasOneHome() {
         var postings: [String: [UInt64]] = [:]
         for number in 0..<4 { postings["child\(number)x"] = (0..<2_000).map { UInt64($0) << 32 | 1 } }

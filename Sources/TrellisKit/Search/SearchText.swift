@@ -15,12 +15,12 @@ enum SearchText {
     private static let longestStopWord = stopWords.map(\.utf8.count).max()!
 
     /// Up to 8 bytes as one number, first byte highest, so packed words sort as the words do.
-    private static func packed(_ bytes: [UInt8]) -> UInt64 {
+    private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
         bytes.reduce(0) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - bytes.count))
     }
 
     /// Whether the lower-case word in `bytes` is a stop word.
-    private static func isStopWord(_ bytes: [UInt8]) -> Bool {
+    fileprivate static func isStopWord<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard bytes.count <= longestStopWord else { return false }
         let word = packed(bytes)
         var low = 0, high = packedStopWords.count
@@ -33,63 +33,100 @@ enum SearchText {
 
     /// The words of `text` worth indexing, in order, repeats kept (they count towards the score).
     ///
-    /// Read byte by byte: ASCII as it is (most of any body, and most of the indexing time),
-    /// anything else decoded, lower-cased and decomposed on its own, which gives the same words
-    /// as lower-casing and decomposing the whole text, since every mark is dropped.
+    /// Read by bytes: a run of ASCII letters and digits (most of any body, and most of the
+    /// indexing time) is taken whole; anything else is decoded, lower-cased and decomposed on its
+    /// own, which gives the same words as lower-casing and decomposing the whole text, since
+    /// every mark is dropped.
     static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(64)
-        var length = 0
-        func flush() {
-            if length >= 2 && length <= 40 && !isStopWord(current) {
-                words.append(String(decoding: current, as: UTF8.self))
-            }
-            current.removeAll(keepingCapacity: true)
-            length = 0
-        }
-        func append(_ scalar: Unicode.Scalar) {
-            current.append(contentsOf: UTF8.encode(scalar)!)
-            length += 1
-        }
         var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte); length += 1
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32); length += 1
-                    default: flush()
-                    }
-                    index += 1
-                    continue
-                }
-                let end = min(index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), bytes.count)
-                var decoder = UTF8()
-                var iterator = bytes[index..<end].makeIterator()
-                index = end
-                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { flush(); continue }
-                for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-                    switch part.properties.generalCategory {
-                    case .nonspacingMark, .spacingMark, .enclosingMark:
-                        continue
-                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                         .decimalNumber, .letterNumber, .otherNumber:
-                        append(part)
-                    default:
-                        flush()
-                    }
-                }
-            }
+        return text.withUTF8 { bytes in
+            var reader = WordReader()
+            reader.read(bytes)
+            reader.flush()
+            return reader.words
         }
-        flush()
-        return words
     }
 
     /// The first `length` characters (Unicode scalars, as the browser's `Array.from` counts them).
     static func prefix(_ word: String, _ length: Int) -> String {
         String(String.UnicodeScalarView(word.unicodeScalars.prefix(length)))
+    }
+}
+
+/// Reads the words of UTF-8 text for `SearchText.words`; all its state is its own, so reading
+/// needs no checks that two closures do not change it at once.
+private struct WordReader {
+    var words: [String] = []
+    /// The word being read, lower-cased, while it is not a plain run of ASCII.
+    private var current: [UInt8] = []
+    /// Its length in characters (Unicode scalars).
+    private var length = 0
+
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard Self.isWordByte(byte) else {
+                    flush()
+                    index += 1
+                    continue
+                }
+                let start = index
+                var hasCapital = false
+                while index < bytes.count, Self.isWordByte(bytes[index]) {
+                    hasCapital = hasCapital || bytes[index] <= UInt8(ascii: "Z") && bytes[index] >= UInt8(ascii: "A")
+                    index += 1
+                }
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if current.isEmpty && !hasCapital && (index == bytes.count || bytes[index] < 0x80) {
+                    add(run) // a whole word, as it stands
+                } else {
+                    for letter in run { current.append(letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z") ? letter + 32 : letter) }
+                    length += run.count
+                }
+                continue
+            }
+            let end = min(index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), bytes.count)
+            var decoder = UTF8()
+            var iterator = bytes[index..<end].makeIterator()
+            index = end
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+                flush()
+                continue
+            }
+            for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch part.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    continue
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .decimalNumber, .letterNumber, .otherNumber:
+                    current.append(contentsOf: UTF8.encode(part)!)
+                    length += 1
+                default:
+                    flush()
+                }
+            }
+        }
+    }
+
+    /// Ends the word being read.
+    mutating func flush() {
+        guard !current.isEmpty else { return }
+        if length >= 2 && length <= 40 && !SearchText.isStopWord(current) { words.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
+        length = 0
+    }
+
+    /// A word of lower-case ASCII, kept unless it is too short, too long or a stop word.
+    private mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
+        if word.count >= 2 && word.count <= 40 && !SearchText.isStopWord(word) { words.append(String(decoding: word, as: UTF8.self)) }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        default: false
+        }
     }
 }
