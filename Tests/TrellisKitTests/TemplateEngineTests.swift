@@ -171,6 +171,13 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertEqual(try render("{{t}}", ["t": "Café – naïve 😀 & co"]), "Café – naïve 😀 &amp; co")
     }
 
+    func testRenderedMarkupIsInsertedAsItIsAndOtherwiseActsAsText() throws {
+        let markup = TemplateValue(markup: Array("<p>Café & co</p>".utf8))
+        let text = "{{{m}}}|{{&m}}|{{m}}|{{#m}}shown{{/m}}|{{#empty(none)}}empty{{/empty(none)}}{{^none}} none{{/none}}|{{uppercased(m)}}|{{#empty(m)}}never{{/empty(m)}}"
+        XCTAssertEqual(try render(text, ["m": markup, "none": TemplateValue(markup: [])]),
+                       "<p>Café & co</p>|<p>Café & co</p>|&lt;p&gt;Café &amp; co&lt;/p&gt;|shown| none|&lt;P&gt;CAFÉ &amp; CO&lt;/P&gt;|")
+    }
+
     // MARK: Errors
 
     func testMalformedTagsAreErrorsAtTheirTag() {

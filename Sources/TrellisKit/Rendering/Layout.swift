@@ -60,7 +60,7 @@ struct Layout {
         let url: (String) -> String = isNotFound ? Self.fromSiteFolder(site.index.settings.baseURL) : Self.relative(depth: depth)
         var context = context
         context["root"] = url("")
-        let content = theme.render(template, context)
+        let content = theme.renderMarkup(template, context)
         let settings = site.index.settings
         let section = path.pathParts().first.map { String($0) + "/" } ?? ""
         let place = Place(depth: depth, section: section, isHome: path.isEmpty)
@@ -68,7 +68,7 @@ struct Layout {
         layout["title"] = TemplateValue(title)
         layout["description"] = TemplateValue(description ?? settings.title)
         layout["canonical"] = TemplateValue(settings.baseURL + path)
-        layout["content"] = TemplateValue(content)
+        layout["content"] = TemplateValue(markup: content)
         layout["breadcrumbs"] = TemplateValue(crumbs.map { ["title": $0.0, "url": url($0.1)] })
         if let updated { layout["updatedHTML"] = TemplateValue(site.timeHTML(updated)) }
         layout["isSearchPage"] = .bool(path == "search/")

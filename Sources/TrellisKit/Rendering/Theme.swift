@@ -81,7 +81,12 @@ struct Theme: Sendable {
 
     /// Renders a template with a context of dictionaries and arrays, converted once into template values.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        String(decoding: library.render(template, TemplateValue(context)), as: UTF8.self)
+        String(decoding: renderMarkup(template, context), as: UTF8.self)
+    }
+
+    /// Renders a template as UTF-8 bytes, for another template to insert.
+    func renderMarkup(_ template: String, _ context: [String: Any]) -> [UInt8] {
+        library.render(template, TemplateValue(context))
     }
 
     /// Renders a template over values already converted, as UTF-8 bytes.

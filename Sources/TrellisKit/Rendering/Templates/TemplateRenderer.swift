@@ -42,7 +42,12 @@ struct TemplateRenderer {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let name, let escaped):
-            guard let text = lookUp(name, position: position)?.renderedText else { return }
+            let value = lookUp(name, position: position)
+            if !escaped, case .markup(let bytes)? = value {
+                output.append(contentsOf: bytes)
+                return
+            }
+            guard let text = value?.renderedText else { return }
             if escaped {
                 HTML.appendEscaped(text, to: &output)
             } else {

@@ -12,6 +12,14 @@ enum TemplateValue: Sendable, Equatable {
     case other(String)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// Markup another template rendered (a page's content inside the layout): inserted by
+    /// `{{{name}}}` as its bytes, without being made into a String and checked again.
+    case markup([UInt8])
+
+    /// Rendered markup; none (`.null`) when it is empty, as empty text is.
+    init(markup bytes: [UInt8]) {
+        self = bytes.isEmpty ? .null : .markup(bytes)
+    }
 
     /// Converts what view code builds. Empty text becomes `.null`, which Mustache treats as absent
     /// without looking the key up in an enclosing section (where a page's own `summary` would
@@ -48,6 +56,7 @@ enum TemplateValue: Sendable, Equatable {
         case .bool(let flag): return flag ? "true" : "false"
         case .int(let number): return String(number)
         case .text(let text), .other(let text): return text
+        case .markup(let bytes): return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -71,6 +80,7 @@ enum TemplateValue: Sendable, Equatable {
         case (.int(let number), .minusone): return .int(number &- 1)
         case (.int(let number), .even): return .bool(number & 1 == 0)
         case (.int(let number), .odd): return .bool(number & 1 == 1)
+        case (.markup(let bytes), _): return TemplateValue.text(String(decoding: bytes, as: UTF8.self)).transformed(by: transform)
         default: return nil
         }
     }
