@@ -105,7 +105,16 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(ContentLoader.slug("gosport_lcp"), "gosport-lcp")
         XCTAssertEqual(ContentLoader.slug("--Café  au lait--"), "caf-au-lait")
         for name in ["Gosport LCP", "a__b", "NI 117"] {
-            XCTAssertNotNil(ContentLoader.slug(name).wholeMatch(of: ContentLoader.idPattern), name)
+            XCTAssertTrue(ContentLoader.isID(ContentLoader.slug(name)), name)
+        }
+    }
+
+    func testAnIdIsLowerCaseLettersAndDigitsJoinedBySingleHyphens() {
+        for id in ["a", "x", "0", "gosport", "cypp-2009-12", "ni-117", "a1-b2-c3"] {
+            XCTAssertTrue(ContentLoader.isID(id), id)
+        }
+        for text in ["", "-", "-a", "a-", "a--b", "Gosport", "a_b", "a b", "a.b", "café", "a/b", "ａ", "a\u{0301}", "a\n"] {
+            XCTAssertFalse(ContentLoader.isID(text), text)
         }
     }
 }

@@ -110,7 +110,8 @@ enum JSONValue: Hashable, Sendable {
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text has nothing to escape: one scan of its bytes, then one append.
-        if !text.utf8.contains(where: needsCare) {
+        var contiguous = text
+        if !contiguous.withUTF8({ $0.contains(where: needsCare) }) {
             out += text.utf8
             out.append(UInt8(ascii: "\""))
             return
