@@ -100,8 +100,10 @@ int trellis_link_if_same(const char *existing, const char *destination, const vo
         // The very file compared is linked, through its descriptor, not whatever the name holds by now.
         char name[64];
         snprintf(name, sizeof name, "/proc/self/fd/%d", descriptor);
-        linked = linkat(AT_FDCWD, name, AT_FDCWD, destination, AT_SYMLINK_FOLLOW) == 0;
+        linked = linkat(AT_FDCWD, name, AT_FDCWD, destination, AT_SYMLINK_FOLLOW) == 0 ? 1 : -1;
     }
+    int code = errno;
     close(descriptor);
+    errno = code;
     return linked;
 }

@@ -171,6 +171,8 @@ final class StagingOutput: @unchecked Sendable {
     private let lock = NSLock()
     /// Folders created so far, relative to the staging folder.
     private var folders: Set<String> = [""]
+    /// Whether unchanged files are still linked from the previous output (until the file system refuses).
+    private var linking = true
     /// The first failure: its errno (or nil for a refused path) and what it was doing.
     private var failure: Diagnostic?
 
@@ -226,10 +228,14 @@ final class StagingOutput: @unchecked Sendable {
     /// is now linked into the new output instead of written again: a rebuild writes only the files
     /// that changed, the others keep their modification time (hosts synced by time upload only what
     /// changed), and deleting the old output frees nothing they use.
+    /// Where the file system has no hard links, comparing stops after the first refusal.
     private func keepsUnchanged(_ file: OutputFile, at destination: String) -> Bool {
-        file.data.withUnsafeBytes { bytes in
-            trellis_link_if_same(output.path + "/" + file.path, destination, bytes.baseAddress, bytes.count, UInt32(fileMode)) == 1
+        guard lock.withLock({ linking }) else { return false }
+        let result = file.data.withUnsafeBytes { bytes in
+            trellis_link_if_same(output.path + "/" + file.path, destination, bytes.baseAddress, bytes.count, UInt32(fileMode))
         }
+        if result < 0, [EPERM, EXDEV, EOPNOTSUPP, ENOSYS].contains(errno) { lock.withLock { linking = false } }
+        return result == 1
     }
 
     /// The first problem writing met, if any.
