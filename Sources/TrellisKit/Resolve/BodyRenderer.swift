@@ -11,11 +11,12 @@ struct RenderedBody: Sendable {
 
 /// Renders every body through cmark, rewriting links, then checks `#fragments` across pages.
 enum BodyRenderer {
-    /// Bodies in the order of `index.documents`, rendered in parallel.
-    static func render(_ index: SiteIndex) -> [RenderedBody] {
+    /// Bodies in the order of `index.documents`, rendered in parallel; with a `cache`, only those
+    /// whose body or link targets changed since the cache's last build are rendered again.
+    static func render(_ index: SiteIndex, cache: BuildCache? = nil) -> [RenderedBody] {
         let resolver = LinkResolver(index: index)
         let options = MarkdownOptions(smartPunctuation: index.settings.smartPunctuation, unsafeHTML: index.settings.unsafeHTML)
-        return index.documents.parallelMap { document in
+        let render = { @Sendable (document: Document) -> RenderedBody in
             var diagnostics: [Diagnostic] = []
             var checks: [FragmentCheck] = []
             let rendered = Markdown.render(document.body, options: options) { link in
@@ -35,6 +36,8 @@ enum BodyRenderer {
             }
             return RenderedBody(html: rendered.html, headingIDs: rendered.headings.map(\.id), plainText: rendered.plainText, diagnostics: diagnostics, fragmentChecks: checks)
         }
+        guard let cache else { return index.documents.parallelMap(render) }
+        return cache.bodies(index, options: options, render: render)
     }
 
     /// Every `#fragment` that names no heading or section of its target page.
