@@ -55,13 +55,14 @@ struct FileWatcher: Sendable {
         guard depth < Self.maximumDepth, let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            // Read where it lies: copying the 256-byte d_name reads past a short entry, and past
+            // the end of readdir's buffer it crashes.
+            let name = String(cString: (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." || Self.isEditorLitter(name) { continue }
             let child = relative + "/" + name
             var info = stat()
-            guard stat(path + "/" + name, &info) == 0 else { continue }
+            // Relative to the open folder: the kernel does not walk the whole path again for each file.
+            guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 walk(child, depth: depth + 1, into: &stamps)
             } else {
