@@ -4,31 +4,24 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TrellisKit
 
 /// Notices changes to a site's `Content/` (site.yml included) and `Themes/` by comparing what
 /// `stat` says of every file between polls. Polling survives what trips up event-based watchers:
 /// a file saved twice in a row, renamed, deleted and made again, or a folder replaced whole.
 struct FileWatcher: Sendable {
-    /// What is compared between polls: any change to a file changes one of these.
-    struct Stamp: Hashable, Sendable {
-        var modified: Int64
-        var changed: Int64
-        var size: Int64
-        var inode: UInt64
-    }
-
     /// The site folder; `Content/` and `Themes/` under it are watched.
     let site: URL
 
     /// Every watched file, relative to the site folder, with its stamp.
-    func scan() -> [String: Stamp] {
-        var stamps: [String: Stamp] = [:]
+    func scan() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
         for folder in ["Content", "Themes"] { walk(folder, depth: 0, into: &stamps) }
         return stamps
     }
 
     /// The paths added, removed or changed between two scans, sorted.
-    static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
+    static func changes(from old: [String: FileStamp], to new: [String: FileStamp]) -> [String] {
         var paths = Set<String>()
         for (path, stamp) in new where old[path] != stamp { paths.insert(path) }
         for path in old.keys where new[path] == nil { paths.insert(path) }
@@ -50,7 +43,7 @@ struct FileWatcher: Sendable {
     /// Folders nested deeper than this are a symbolic link to a folder above, not content.
     private static let maximumDepth = 24
 
-    private func walk(_ relative: String, depth: Int, into stamps: inout [String: Stamp]) {
+    private func walk(_ relative: String, depth: Int, into stamps: inout [String: FileStamp]) {
         let path = site.appendingPathComponent(relative).path
         guard depth < Self.maximumDepth, let directory = opendir(path) else { return }
         defer { closedir(directory) }
@@ -66,22 +59,8 @@ struct FileWatcher: Sendable {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 walk(child, depth: depth + 1, into: &stamps)
             } else {
-                stamps[child] = Stamp(info)
+                stamps[child] = FileStamp(info)
             }
         }
-    }
-}
-
-extension FileWatcher.Stamp {
-    /// The stamp of what `stat` returned, times in nanoseconds.
-    init(_ info: stat) {
-        #if canImport(Darwin)
-        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #else
-        let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #endif
-        self.init(modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
-                  changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
-                  size: Int64(info.st_size), inode: UInt64(info.st_ino))
     }
 }

@@ -44,10 +44,13 @@ final class SiteStore: @unchecked Sendable {
     /// Serves a new build and tells every listening page; returns its generation.
     @discardableResult
     func publish(_ result: BuildResult, site: SiteOutputs?) -> Int {
-        let (generation, listening) = lock.withLock { () -> (Int, [AsyncStream<PageSignal>.Continuation]) in
+        // The builds replaced are handed out of the lock and released there: on a large site
+        // that takes a while, and pages asked for meanwhile need the lock.
+        let (generation, listening, _) = lock.withLock { () -> (Int, [AsyncStream<PageSignal>.Continuation], [SiteOutputs?]) in
+            let replaced = [snapshot.site, lastGood]
             snapshot = SiteSnapshot(site: site, result: result, generation: snapshot.generation + 1)
             if let site { lastGood = site }
-            return (snapshot.generation, Array(listeners.values))
+            return (snapshot.generation, Array(listeners.values), replaced)
         }
         for listener in listening { listener.yield(PageSignal.rebuilt(generation)) }
         return generation

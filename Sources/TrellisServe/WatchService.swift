@@ -9,7 +9,7 @@ struct WatchService: Service {
     let store: SiteStore
     let builder: SiteBuilder
     /// The files as they were when the last build began.
-    let initial: [String: FileWatcher.Stamp]
+    let initial: [String: FileStamp]
     let interval: Duration
     let events: @Sendable (PreviewEvent) -> Void
 

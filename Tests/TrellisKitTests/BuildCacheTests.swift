@@ -100,6 +100,25 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(rendered(documents, assets: ["map.png"]), ["a", "b", "c"], "and an asset")
     }
 
+    func testAFileIsReadAgainOnceWrittenAndOnlyTrustedOnceSettled() throws {
+        let about = "Content/pages/about.md"
+        let full = site.root.appendingPathComponent(about).path
+        let cache = BuildCache()
+        _ = Builder.render(options, cache: cache)
+        XCTAssertNil(cache.text(of: about, stamp: try XCTUnwrap(FileStamp(path: full))), "written a moment ago, so another write could keep its stamp")
+
+        Thread.sleep(forTimeInterval: 2.2)
+        _ = Builder.render(options, cache: cache)
+        XCTAssertEqual(cache.text(of: about, stamp: try XCTUnwrap(FileStamp(path: full))), SmallSite.files[about])
+
+        // The same size, written at once: a new stamp, so the new text.
+        try edit(about) { $0.replacingOccurrences(of: "Who we are.", with: "Who WE are.") }
+        XCTAssertNil(cache.text(of: about, stamp: try XCTUnwrap(FileStamp(path: full))))
+        let (_, files) = Builder.render(options, cache: cache)
+        XCTAssertEqual(files, Builder.render(options).1)
+        XCTAssertTrue(String(decoding: files["about/index.html"]!, as: UTF8.self).contains("Who WE are."))
+    }
+
     func testPagesMadeOnRequestAreTheBytesABuildMakes() throws {
         let options = self.options
         let (result, files) = Builder.render(options)

@@ -2,10 +2,11 @@ import Foundation
 import Markdown
 
 /// What one build of a site can hand the next (`trellis serve` keeps one across rebuilds): each
-/// file's decoded front matter and each document's rendered body, reused only when everything
-/// they were made from is the same, so a stale entry can never change what a build makes.
+/// document file's text, its decoded front matter and its rendered body, reused only when
+/// everything they were made from is the same, so a stale entry can never change what a build makes.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
+    private var texts: [String: (stamp: FileStamp, text: String)] = [:]
     private var decoded: [String: DecodedFile] = [:]
     private var bodies: [String: CachedBody] = [:]
     private var bodyTargets: LinkTargets?
@@ -13,34 +14,66 @@ public final class BuildCache: @unchecked Sendable {
     /// An empty cache.
     public init() {}
 
+    /// The text of the document file `path` (relative to the site) as last read, if the file has
+    /// not been written since: its stamp is the same, and was already settled when it was read.
+    func text(of path: String, stamp: FileStamp) -> String? {
+        lock.withLock { texts[path].flatMap { $0.stamp == stamp ? $0.text : nil } }
+    }
+
+    /// Keeps the text of `path` read at `readAt` with `stamp`, unless the file was written so
+    /// shortly before that the same stamp could hide another write.
+    func remember(_ text: String, of path: String, stamp: FileStamp, readAt: Date) {
+        lock.withLock { texts[path] = stamp.isSettled(at: readAt) ? (stamp, text) : nil }
+    }
+
     /// `DocumentDecoder.decode` of every file in order, reusing the result for a file whose path
     /// and text are unchanged and read on the same clock; entries for files that are gone are dropped.
     func decode(_ files: [SourceFile], clock: SiteClock) -> [(Document?, [Diagnostic])] {
-        let known = lock.withLock { decoded }
-        let results = files.parallelMap { file -> DecodedFile in
-            if let hit = known[file.path], hit.file == file, hit.clock == clock { return hit }
-            let (document, diagnostics) = DocumentDecoder.decode(file, clock: clock)
-            return DecodedFile(file: file, clock: clock, document: document, diagnostics: diagnostics)
+        let results: [(decoded: DecodedFile, isNew: Bool)]
+        do { // `known` is released before the table is changed, so the table is not copied
+            let known = lock.withLock { decoded }
+            results = files.parallelMap { file in
+                if let hit = known[file.path], hit.file == file, hit.clock == clock { return (hit, false) }
+                let (document, diagnostics) = DocumentDecoder.decode(file, clock: clock)
+                return (DecodedFile(file: file, clock: clock, document: document, diagnostics: diagnostics), true)
+            }
         }
-        lock.withLock { decoded = Dictionary(results.map { ($0.file.path, $0) }, uniquingKeysWith: { $1 }) }
-        return results.map { ($0.document, $0.diagnostics) }
+        lock.withLock {
+            for result in results where result.isNew { decoded[result.decoded.file.path] = result.decoded }
+            // Every file now has an entry, so more entries mean some files are gone.
+            if decoded.count != files.count {
+                let paths = Set(files.map(\.path))
+                decoded = decoded.filter { paths.contains($0.key) }
+                texts = texts.filter { paths.contains($0.key) }
+            }
+        }
+        return results.map { ($0.decoded.document, $0.decoded.diagnostics) }
     }
 
     /// The bodies of `index.documents` in order, made by `render` except where a document's body,
     /// path and line offset are unchanged and so is everything its links are resolved against.
     func bodies(_ index: SiteIndex, options: MarkdownOptions, render: @Sendable (Document) -> RenderedBody) -> [RenderedBody] {
         let targets = LinkTargets(index, options: options)
-        let known = lock.withLock { bodyTargets == targets ? bodies : [:] }
-        let results = index.documents.parallelMap { document -> CachedBody in
-            let source = BodySource(document)
-            if let hit = known[document.reference], hit.source == source { return hit }
-            return CachedBody(source: source, body: render(document))
+        let results: [(cached: CachedBody, isNew: Bool)]
+        do { // `known` is released before the table is changed, so the table is not copied
+            let known = lock.withLock { bodyTargets == targets ? bodies : [:] }
+            results = index.documents.parallelMap { document in
+                let source = BodySource(document)
+                if let hit = known[document.reference], hit.source == source { return (hit, false) }
+                return (CachedBody(source: source, body: render(document)), true)
+            }
         }
         lock.withLock {
-            bodies = Dictionary(zip(index.documents.map(\.reference), results), uniquingKeysWith: { $1 })
+            if bodyTargets != targets { bodies = [:] }
             bodyTargets = targets
+            for result in results where result.isNew { bodies[result.cached.source.reference] = result.cached }
+            // Every document now has an entry, so more entries mean some documents are gone.
+            if bodies.count != index.documents.count {
+                let references = Set(index.documents.map(\.reference))
+                bodies = bodies.filter { references.contains($0.key) }
+            }
         }
-        return results.map(\.body)
+        return results.map(\.cached.body)
     }
 }
 

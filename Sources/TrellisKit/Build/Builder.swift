@@ -177,7 +177,7 @@ public enum Builder {
         let historyRead = SiteHistory.start(options.history, site: options.site)
 
         reporter?.stage("Reading Content/", count: nil)
-        var loaded = ContentLoader.load(site: options.site)
+        var loaded = ContentLoader.load(site: options.site, cache: cache)
         diagnostics += loaded.diagnostics
         if let text = loaded.siteSettings {
             let (decoded, problems) = SiteSettingsDecoder.decode(text)
@@ -205,8 +205,10 @@ public enum Builder {
         reporter?.stage("Rendering Markdown", count: index.documents.count)
         let bodies = BodyRenderer.render(index, cache: cache)
         diagnostics += bodies.flatMap(\.diagnostics)
-        diagnostics += BodyRenderer.checkFragments(bodies, index: index)
-        index = index.withoutBodies() // pages need only the rendered bodies: the Markdown is released
+        let relations = Relations(index) // from front matter only, so they hold for the index without bodies too
+        diagnostics += BodyRenderer.checkFragments(bodies, index: index, relations: relations)
+        // Pages need only the rendered bodies: the Markdown is released, unless a cache keeps it anyway.
+        if cache == nil { index = index.withoutBodies() }
 
         let consultations = index.documents.compactMap { document in document.consultation.map { (document, $0) } }
         for (_, consultation) in consultations {
@@ -229,7 +231,7 @@ public enum Builder {
 
         reporter?.stage("Rendering pages", count: index.documents.count + index.priorityOrder.count)
         let assets = ThemeAssets(theme.assets)
-        let site = SiteContext(index: index, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
+        let site = SiteContext(index: index, relations: relations, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
         let pageCount = makePages(SiteRenderer(site: site, theme: theme), sink)
         sink.put(assets.files)
         let reader = SiteReader(site: options.site)

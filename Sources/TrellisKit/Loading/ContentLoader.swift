@@ -24,8 +24,9 @@ public enum ContentLoader {
         "search": "the search page and its index",
     ]
 
-    /// Reads the site folder `site`; every problem is collected, none thrown.
-    public static func load(site: URL) -> LoadedContent {
+    /// Reads the site folder `site`; every problem is collected, none thrown. A `cache` gives
+    /// back the text of each document file not written since an earlier build read it.
+    public static func load(site: URL, cache: BuildCache? = nil) -> LoadedContent {
         var result = LoadedContent(siteSettings: nil, files: [], assets: [], diagnostics: [])
         let reader = SiteReader(site: site)
         let content: SiteEntry
@@ -68,7 +69,7 @@ public enum ContentLoader {
                 result.diagnostics.append(.warning(.unexpectedFile, "\(path) is a file, not a folder, and is left out; make it a folder", at: SourceLocation(file: path)))
             case .success(let folder):
                 if let kind = DocumentKind(folder: name) {
-                    loadKind(kind, folder: folder, reader: reader, into: &result)
+                    loadKind(kind, folder: folder, reader: reader, cache: cache, into: &result)
                 } else {
                     let (assets, problems) = reader.files(under: folder)
                     result.assets = assets.map { String($0.path.dropFirst(path.count + 1)) }
@@ -80,7 +81,7 @@ public enum ContentLoader {
         return result
     }
 
-    private static func loadKind(_ kind: DocumentKind, folder: SiteEntry, reader: SiteReader, into result: inout LoadedContent) {
+    private static func loadKind(_ kind: DocumentKind, folder: SiteEntry, reader: SiteReader, cache: BuildCache?, into result: inout LoadedContent) {
         let names: [String]
         switch reader.names(in: folder) {
         case .success(let found): names = found
@@ -107,6 +108,12 @@ public enum ContentLoader {
                 continue
             }
             seen[id.lowercased()] = path
+            let stamp = cache == nil ? nil : FileStamp(path: folder.real + "/" + name)
+            if let stamp, let text = cache?.text(of: path, stamp: stamp) {
+                result.files.append(SourceFile(path: path, kind: kind, id: id, text: text))
+                continue
+            }
+            let readAt = Date()
             switch reader.child(name, of: folder).flatMap({ file -> Result<[UInt8], Diagnostic> in
                 file.isFolder ? .failure(.error(.unreadableFile, "\(path) is a folder, not a document; documents are files ending in .md", at: SourceLocation(file: path))) : reader.read(file)
             }) {
@@ -117,7 +124,9 @@ public enum ContentLoader {
                 result.diagnostics.append(.error(.missingFrontMatter, "the file is empty; a document must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: path, line: 1, column: 1), suggestion: "---\n\(title): ...\nsummary: ...\n---"))
             case .success(let bytes):
                 switch TextDecoding.decode(bytes, path: path) {
-                case .success(let text): result.files.append(SourceFile(path: path, kind: kind, id: id, text: text))
+                case .success(let text):
+                    result.files.append(SourceFile(path: path, kind: kind, id: id, text: text))
+                    if let stamp { cache?.remember(text, of: path, stamp: stamp, readAt: readAt) }
                 case .failure(let problem): result.diagnostics.append(problem)
                 }
             }

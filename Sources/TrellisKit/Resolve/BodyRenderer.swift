@@ -40,10 +40,11 @@ enum BodyRenderer {
         return cache.bodies(index, options: options, render: render)
     }
 
-    /// Every `#fragment` that names no heading or section of its target page.
-    static func checkFragments(_ bodies: [RenderedBody], index: SiteIndex) -> [Diagnostic] {
+    /// Every `#fragment` that names no heading or section of its target page; `relations` are
+    /// the index's, when they are made already.
+    static func checkFragments(_ bodies: [RenderedBody], index: SiteIndex, relations: Relations? = nil) -> [Diagnostic] {
         var anchors: [String: Set<String>] = [:]
-        let relations = Relations(index)
+        let relations = relations ?? Relations(index)
         for (document, body) in zip(index.documents, bodies) {
             anchors[document.reference] = Set(body.headingIDs).union(PageAnchors.anchors(of: document, relations: relations))
             if AccessibilityStatement.applies(to: document, settings: index.settings) { anchors[document.reference]!.formUnion(AccessibilityStatement.anchors) }
