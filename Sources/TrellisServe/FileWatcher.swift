@@ -16,8 +16,22 @@ struct FileWatcher: Sendable {
     /// Every watched file, relative to the site folder, with its stamp.
     func scan() -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
-        for folder in ["Content", "Themes"] { walk(folder, depth: 0, into: &stamps) }
+        walk { path, stamp in
+            stamps[path] = stamp
+            return true
+        }
         return stamps
+    }
+
+    /// Whether a file was added, removed or changed since the scan `known`: what most polls ask,
+    /// answered without keeping what is found, and as soon as one difference is.
+    func differs(from known: [String: FileStamp]) -> Bool {
+        var seen = 0
+        let complete = walk { path, stamp in
+            seen += 1
+            return known[path] == stamp
+        }
+        return !complete || seen != known.count
     }
 
     /// The paths added, removed or changed between two scans, sorted.
@@ -33,6 +47,7 @@ struct FileWatcher: Sendable {
     /// Emacs autosaves (`#x#`) and JetBrains' and other safe-write temporaries.
     static func isEditorLitter(_ name: String) -> Bool {
         if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") { return true }
+        if name.hasSuffix(".md") { return false } // most files: none of the rest ends so
         if name.allSatisfy(\.isNumber) { return true }
         for suffix in [".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___", ".crdownload", ".part"] where name.hasSuffix(suffix) {
             return true
@@ -43,9 +58,14 @@ struct FileWatcher: Sendable {
     /// Folders nested deeper than this are a symbolic link to a folder above, not content.
     private static let maximumDepth = 24
 
-    private func walk(_ relative: String, depth: Int, into stamps: inout [String: FileStamp]) {
+    /// Shows `visit` every watched file and its stamp, until it returns false; false if it did.
+    private func walk(_ visit: (String, FileStamp) -> Bool) -> Bool {
+        ["Content", "Themes"].allSatisfy { walk($0, depth: 0, visit) }
+    }
+
+    private func walk(_ relative: String, depth: Int, _ visit: (String, FileStamp) -> Bool) -> Bool {
         let path = site.appendingPathComponent(relative).path
-        guard depth < Self.maximumDepth, let directory = opendir(path) else { return }
+        guard depth < Self.maximumDepth, let directory = opendir(path) else { return true }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             // Read where it lies: copying the 256-byte d_name reads past a short entry, and past
@@ -56,11 +76,9 @@ struct FileWatcher: Sendable {
             var info = stat()
             // Relative to the open folder: the kernel does not walk the whole path again for each file.
             guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(child, depth: depth + 1, into: &stamps)
-            } else {
-                stamps[child] = FileStamp(info)
-            }
+            let goesOn = (info.st_mode & S_IFMT) == S_IFDIR ? walk(child, depth: depth + 1, visit) : visit(child, FileStamp(info))
+            if !goesOn { return false }
         }
+        return true
     }
 }

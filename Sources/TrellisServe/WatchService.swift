@@ -34,9 +34,10 @@ struct WatchService: Service {
                 lastKeepAlive = clock.now
             }
             let scanStarted = clock.now
-            var latest = watcher.scan()
+            let differs = watcher.differs(from: known)
             scanTime = clock.now - scanStarted
-            guard latest != known else { continue }
+            guard differs else { continue }
+            var latest = watcher.scan()
             // Wait for the files to stop changing, for at most about a second.
             for _ in 0..<30 {
                 try? await Task.sleep(for: Self.settle)

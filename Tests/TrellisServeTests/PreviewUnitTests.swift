@@ -38,11 +38,14 @@ final class PreviewUnitTests: XCTestCase {
         let watcher = FileWatcher(site: site)
         var known = watcher.scan()
         XCTAssertEqual(Set(known.keys), ["Content/site.yml", "Content/plans/a.md"])
+        XCTAssertFalse(watcher.differs(from: known))
+        XCTAssertTrue(watcher.differs(from: known.filter { $0.key != "Content/site.yml" }), "a file the scan did not have")
 
         // Saved twice within the same moment, the same size: still a change.
         try write("Content/plans/a.md", "two\n")
         try write("Content/plans/a.md", "six\n")
         XCTAssertEqual(FileWatcher.changes(from: known, to: watcher.scan()), ["Content/plans/a.md"])
+        XCTAssertTrue(watcher.differs(from: known))
         known = watcher.scan()
 
         // Renamed, deleted and made again, as editors that save safely do.
@@ -53,6 +56,7 @@ final class PreviewUnitTests: XCTestCase {
         known = watcher.scan()
 
         try FileManager.default.removeItem(at: site.appendingPathComponent("Content/plans/a.md"))
+        XCTAssertTrue(watcher.differs(from: known), "a file gone")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("Themes/default/templates"), withIntermediateDirectories: true)
         try write("Themes/default/templates/page.mustache", "{{title}}")
         XCTAssertEqual(FileWatcher.changes(from: known, to: watcher.scan()), ["Content/plans/a.md", "Themes/default/templates/page.mustache"])
