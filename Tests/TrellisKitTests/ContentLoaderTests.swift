@@ -100,12 +100,19 @@ final class ContentLoaderTests: XCTestCase {
         ])
     }
 
+    func testValidIDsAreRunsOfLowerCaseLettersAndDigitsJoinedBySingleHyphens() {
+        let pattern = #/^[a-z0-9]+(?:-[a-z0-9]+)*$/#
+        for id in ["gosport", "ni-117", "a", "0", "cypp-2009-12", "", "-a", "a-", "a--b", "Gosport", "ni_117", "café", "a b", "a.md", "-", "--", "a1-b2-c3"] {
+            XCTAssertEqual(ContentLoader.isValidID(id), id.wholeMatch(of: pattern) != nil, id)
+        }
+    }
+
     func testSlugMakesAValidIdFromAnyName() {
         XCTAssertEqual(ContentLoader.slug("Gosport LCP"), "gosport-lcp")
         XCTAssertEqual(ContentLoader.slug("gosport_lcp"), "gosport-lcp")
         XCTAssertEqual(ContentLoader.slug("--Café  au lait--"), "caf-au-lait")
         for name in ["Gosport LCP", "a__b", "NI 117"] {
-            XCTAssertNotNil(ContentLoader.slug(name).wholeMatch(of: ContentLoader.idPattern), name)
+            XCTAssertTrue(ContentLoader.isValidID(ContentLoader.slug(name)), name)
         }
     }
 }
