@@ -43,17 +43,21 @@ enum BodyRenderer {
     /// Every `#fragment` that names no heading or section of its target page; `relations` are
     /// the index's, when they are made already.
     static func checkFragments(_ bodies: [RenderedBody], index: SiteIndex, relations: Relations? = nil) -> [Diagnostic] {
+        let checks = bodies.flatMap(\.fragmentChecks)
+        guard !checks.isEmpty else { return [] }
+        // Only the pages some link points into: on a large site, most pages are no link's target.
+        let targets = Set(checks.map(\.target))
         var anchors: [String: Set<String>] = [:]
         let relations = relations ?? Relations(index)
-        for (document, body) in zip(index.documents, bodies) {
+        for (document, body) in zip(index.documents, bodies) where targets.contains(document.reference) {
             anchors[document.reference] = Set(body.headingIDs).union(PageAnchors.anchors(of: document, relations: relations))
             if AccessibilityStatement.applies(to: document, settings: index.settings) { anchors[document.reference]!.formUnion(AccessibilityStatement.anchors) }
         }
-        for id in index.priorityOrder {
+        for id in index.priorityOrder where targets.contains("priorities/\(id)") {
             anchors["priorities/\(id)"] = PageAnchors.anchors(ofPriority: id, relations: relations)
         }
         var suggestions = SuggestionBudget()
-        return bodies.flatMap(\.fragmentChecks).compactMap { check in
+        return checks.compactMap { check in
             let known = anchors[check.target] ?? []
             guard !known.contains(check.fragment) else { return nil }
             let target = index.document(reference: check.target)?.path ?? check.target
