@@ -134,6 +134,15 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(Builder.prepare(options).1?.all(), files)
         XCTAssertNil(site.file("plans/no-such-plan/index.html"))
         XCTAssertFalse(site.contains("no-such-file.txt"))
+
+        // A missing page, or the icon browsers ask for, is known missing without making the open data, feeds and search.
+        let fresh = try XCTUnwrap(Builder.prepare(options).1)
+        XCTAssertFalse(fresh.contains("favicon.ico"))
+        XCTAssertFalse(fresh.contains("plans/no-such-plan/index.html"))
+        XCTAssertNotNil(fresh.file("plans/cypp/index.html"))
+        XCTAssertFalse(fresh.groupsMade)
+        XCTAssertEqual(fresh.file("feed.atom"), files["feed.atom"])
+        XCTAssertTrue(fresh.groupsMade)
     }
 
     // MARK: Helpers

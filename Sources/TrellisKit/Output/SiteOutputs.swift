@@ -32,13 +32,21 @@ public final class SiteOutputs: @unchecked Sendable {
             lock.withLock { pagesMade[path] = data }
             return data
         }
-        return groupFiles()[path]
+        return isGrouped(path) ? groupFiles()[path] : nil
     }
 
     /// Whether the site has a file at `path`, without making a page to find out.
     public func contains(_ path: String) -> Bool {
-        made[path] != nil || pages[path] != nil || groupFiles()[path] != nil
+        made[path] != nil || pages[path] != nil || (isGrouped(path) && groupFiles()[path] != nil)
     }
+
+    /// Whether `path` could be one of the files made together (so they must be made to know).
+    private func isGrouped(_ path: String) -> Bool {
+        path == SiteRenderer.sitemapPath || ExtraOutputs.mayMake(path)
+    }
+
+    /// Whether the files made together have been made yet (for tests).
+    var groupsMade: Bool { groupLock.withLock { grouped != nil } }
 
     /// Every file of the site, all made: what `Builder.render` returns.
     public func all() -> [String: Data] {

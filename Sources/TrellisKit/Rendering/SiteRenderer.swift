@@ -60,6 +60,9 @@ struct SiteRenderer: Sendable {
         return OutputPlan(pages: pages, groups: ExtraOutputs.generators(site, layout: layout))
     }
 
+    /// Where the sitemap is written.
+    static let sitemapPath = "sitemap.xml"
+
     /// `/sitemap.xml` listing every HTML page but the 404 page, each with its `lastmod` where known.
     func sitemap(paths: [String]) -> OutputFile {
         let dates = PageDates(site: site)
@@ -70,7 +73,7 @@ struct SiteRenderer: Sendable {
             xml += "  <url><loc>\(HTML.escape(site.index.settings.baseURL + page))</loc>\(lastmod)</url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", data: Data(xml.utf8))
+        return OutputFile(path: Self.sitemapPath, data: Data(xml.utf8))
     }
 
     /// `/robots.txt`: everything may be indexed; the sitemap is named.
