@@ -41,9 +41,8 @@ struct WatchService: Service {
             // Wait for the files to stop changing, for at most about a second.
             for _ in 0..<30 {
                 try? await Task.sleep(for: Self.settle)
-                let again = watcher.scan()
-                if again == latest { break }
-                latest = again
+                guard watcher.differs(from: latest) else { break }
+                latest = watcher.scan()
             }
             let changed = FileWatcher.changes(from: known, to: latest)
             known = latest
