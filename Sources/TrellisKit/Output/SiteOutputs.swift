@@ -15,6 +15,7 @@ public final class SiteOutputs: @unchecked Sendable {
     private let groupLock = NSLock()
     private var grouped: [String: Data]?
 
+    /// The files `plan` makes, and those `made` already; `sitemap` makes the sitemap from every path.
     init(plan: OutputPlan, made: [OutputFile], sitemap: @escaping @Sendable ([String]) -> OutputFile) {
         self.made = Dictionary(made.map { ($0.path, $0.data) }, uniquingKeysWith: { $1 })
         self.pages = Dictionary(plan.pages.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
