@@ -4,8 +4,9 @@ import TrellisKit
 /// The page shown at every address while the site has errors: each problem with its place,
 /// escaped, so an editor sees what to fix instead of a page that no longer matches the files.
 enum ErrorPage {
-    /// The whole page for the build `result`, reloading itself when the next build comes.
-    static func html(_ result: BuildResult, generation: Int) -> Data {
+    /// The whole page for the build `result`; the responder adds the reload script's tag, so the
+    /// page turns back into the site, or shows the new errors, when a build changes them.
+    static func html(_ result: BuildResult) -> Data {
         let errors = result.diagnostics.filter { $0.severity == .error }
         let warnings = result.diagnostics.filter { $0.severity == .warning }
         let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
@@ -17,7 +18,7 @@ enum ErrorPage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>The site has \(count) - trellis serve</title>
             <link rel="stylesheet" href="\(PreviewAssets.stylesheetPath)">
-            \(PreviewAssets.scriptTag(generation: generation))</head>
+            </head>
             <body>
             <main>
             <h1>The site has \(count)</h1>

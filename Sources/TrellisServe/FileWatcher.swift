@@ -4,31 +4,38 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TrellisKit
 
 /// Notices changes to a site's `Content/` (site.yml included) and `Themes/` by comparing what
 /// `stat` says of every file between polls. Polling survives what trips up event-based watchers:
 /// a file saved twice in a row, renamed, deleted and made again, or a folder replaced whole.
 struct FileWatcher: Sendable {
-    /// What is compared between polls: any change to a file changes one of these.
-    struct Stamp: Hashable, Sendable {
-        var modified: Int64
-        var changed: Int64
-        var size: Int64
-        var inode: UInt64
-    }
-
     /// The site folder; `Content/` and `Themes/` under it are watched.
     let site: URL
 
     /// Every watched file, relative to the site folder, with its stamp.
-    func scan() -> [String: Stamp] {
-        var stamps: [String: Stamp] = [:]
-        for folder in ["Content", "Themes"] { walk(folder, depth: 0, into: &stamps) }
+    func scan() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        _ = walk { path, stamp in
+            stamps[path] = stamp
+            return true
+        }
         return stamps
     }
 
+    /// Whether a file was added, removed or changed since the scan `known`: what most polls ask,
+    /// answered without keeping what is found, and as soon as one difference is.
+    func differs(from known: [String: FileStamp]) -> Bool {
+        var seen = 0
+        let complete = walk { path, stamp in
+            seen += 1
+            return known[path] == stamp
+        }
+        return !complete || seen != known.count
+    }
+
     /// The paths added, removed or changed between two scans, sorted.
-    static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
+    static func changes(from old: [String: FileStamp], to new: [String: FileStamp]) -> [String] {
         var paths = Set<String>()
         for (path, stamp) in new where old[path] != stamp { paths.insert(path) }
         for path in old.keys where new[path] == nil { paths.insert(path) }
@@ -40,6 +47,7 @@ struct FileWatcher: Sendable {
     /// Emacs autosaves (`#x#`) and JetBrains' and other safe-write temporaries.
     static func isEditorLitter(_ name: String) -> Bool {
         if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") { return true }
+        if name.hasSuffix(".md") { return false } // most files: none of the rest ends so
         if name.allSatisfy(\.isNumber) { return true }
         for suffix in [".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___", ".crdownload", ".part"] where name.hasSuffix(suffix) {
             return true
@@ -50,37 +58,27 @@ struct FileWatcher: Sendable {
     /// Folders nested deeper than this are a symbolic link to a folder above, not content.
     private static let maximumDepth = 24
 
-    private func walk(_ relative: String, depth: Int, into stamps: inout [String: Stamp]) {
+    /// Shows `visit` every watched file and its stamp, until it returns false; false if it did.
+    private func walk(_ visit: (String, FileStamp) -> Bool) -> Bool {
+        ["Content", "Themes"].allSatisfy { walk($0, depth: 0, visit) }
+    }
+
+    private func walk(_ relative: String, depth: Int, _ visit: (String, FileStamp) -> Bool) -> Bool {
         let path = site.appendingPathComponent(relative).path
-        guard depth < Self.maximumDepth, let directory = opendir(path) else { return }
+        guard depth < Self.maximumDepth, let directory = opendir(path) else { return true }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            // Read where it lies: copying the 256-byte d_name reads past a short entry, and past
+            // the end of readdir's buffer it crashes.
+            let name = String(cString: (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." || Self.isEditorLitter(name) { continue }
             let child = relative + "/" + name
             var info = stat()
-            guard stat(path + "/" + name, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(child, depth: depth + 1, into: &stamps)
-            } else {
-                stamps[child] = Stamp(info)
-            }
+            // Relative to the open folder: the kernel does not walk the whole path again for each file.
+            guard fstatat(dirfd(directory), name, &info, 0) == 0 else { continue }
+            let goesOn = (info.st_mode & S_IFMT) == S_IFDIR ? walk(child, depth: depth + 1, visit) : visit(child, FileStamp(info))
+            if !goesOn { return false }
         }
-    }
-}
-
-extension FileWatcher.Stamp {
-    /// The stamp of what `stat` returned, times in nanoseconds.
-    init(_ info: stat) {
-        #if canImport(Darwin)
-        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #else
-        let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #endif
-        self.init(modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
-                  changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
-                  size: Int64(info.st_size), inode: UInt64(info.st_ino))
+        return true
     }
 }

@@ -9,14 +9,16 @@ enum PreviewAssets {
     static let eventsPath = folder + "events"
 
     /// The tag added to every HTML page while serving: a file, not inline code, so a strict
-    /// Content-Security-Policy (script-src 'self') allows it. It names the build the page came from.
-    static func scriptTag(generation: Int) -> String {
-        "<script src=\"\(scriptPath)\" data-generation=\"\(generation)\" defer></script>\n"
+    /// Content-Security-Policy (script-src 'self') allows it. It names the build the page came
+    /// from and the digest of what the page shows (`Shown.digest`), so the page reloads only
+    /// when a later build shows something else at its address.
+    static func scriptTag(generation: Int, digest: String) -> String {
+        "<script src=\"\(scriptPath)\" data-generation=\"\(generation)\" data-digest=\"\(digest)\" defer></script>\n"
     }
 
     /// `html` with the script tag before `</head>` (or at the end when there is none).
-    static func inject(into html: Data, generation: Int) -> Data {
-        let tag = Data(scriptTag(generation: generation).utf8)
+    static func inject(into html: Data, generation: Int, digest: String) -> Data {
+        let tag = Data(scriptTag(generation: generation, digest: digest).utf8)
         guard let head = html.range(of: Data("</head>".utf8)) else { return html + tag }
         var result = Data(capacity: html.count + tag.count)
         result.append(html[html.startIndex..<head.lowerBound])
@@ -25,21 +27,23 @@ enum PreviewAssets {
         return result
     }
 
-    /// Listens for the next build and reloads the page. Only a visible page listens, so many open
-    /// tabs do not use up the browser's few connections to one host; a page shown again asks
-    /// with the build it shows, and reloads at once if the site changed meanwhile. EventSource
-    /// reconnects by itself if the server restarts.
+    /// Listens for builds and reloads the page when its address shows something else. Only a
+    /// visible page listens, so many open tabs do not use up the browser's few connections to
+    /// one host; a page shown again asks with the build and digest it shows, and reloads at once
+    /// if it changed meanwhile. EventSource reconnects by itself if the server restarts.
     static let script = """
-        // trellis serve: reloads this page when the site is built again. Never part of a built site.
+        // trellis serve: reloads this page when a new build changes it. Never part of a built site.
         (function () {
           "use strict";
           if (!window.EventSource) return;
           var script = document.currentScript;
           var generation = (script && script.getAttribute("data-generation")) || "0";
+          var digest = (script && script.getAttribute("data-digest")) || "";
           var source = null;
           function listen() {
             if (source) return;
-            source = new EventSource("\(eventsPath)?since=" + encodeURIComponent(generation));
+            source = new EventSource("\(eventsPath)?since=" + encodeURIComponent(generation) +
+              "&path=" + encodeURIComponent(window.location.pathname) + "&digest=" + encodeURIComponent(digest));
             source.addEventListener("reload", function () {
               stop();
               window.location.reload();

@@ -21,8 +21,13 @@ struct PreviewResponder: HTTPResponder {
         switch path {
         case PreviewAssets.scriptPath: response = Self.file(Data(PreviewAssets.script.utf8), type: "text/javascript; charset=utf-8")
         case PreviewAssets.stylesheetPath: response = Self.file(Data(PreviewAssets.stylesheet.utf8), type: "text/css; charset=utf-8")
-        case PreviewAssets.eventsPath: return events(since: request.uri.queryParameters["since"].flatMap { Int($0) })
-        default: response = site(path, host: request.head.authority)
+        case PreviewAssets.eventsPath:
+            let query = request.uri.queryParameters
+            return events(since: query["since"].flatMap { Int($0) }, path: query["path"].map { String($0).removingPercentEncoding ?? String($0) },
+                          digest: query["digest"].map(String.init))
+        default:
+            let host = request.head.authority
+            response = await offloaded { site(path, host: host) }
         }
         return request.method == .head ? Response(status: response.status, headers: response.headers) : response
     }
@@ -30,51 +35,34 @@ struct PreviewResponder: HTTPResponder {
     /// A file of the site, a redirect to a folder's address, the 404 page or the error page.
     func site(_ path: String, host: String? = nil) -> Response {
         let snapshot = store.current
-        let found = Self.lookup(path, in: snapshot.files, basePath: Self.basePath(snapshot.result.baseURL))
-        if snapshot.result.failed {
-            // Pages show the errors; a stylesheet or image still comes from the last good build.
-            let lastGood = store.lastGoodFiles
-            if case .file(let key) = Self.lookup(path, in: lastGood, basePath: Self.basePath(snapshot.result.baseURL)), !key.hasSuffix(".html") {
-                return Self.file(lastGood[key]!, type: Self.contentType(key))
-            }
-            return Self.file(ErrorPage.html(snapshot.result, generation: snapshot.generation), type: "text/html; charset=utf-8", status: .internalServerError)
-        }
-        switch found {
-        case .file(let key):
-            return page(snapshot.files[key]!, key: key, generation: snapshot.generation)
-        case .folder(let address):
+        let shown = Shown.at(path, in: snapshot, lastGood: store.lastGoodSite)
+        switch shown {
+        case .file(let data, let type, let status, let isHTML):
+            let body = isHTML ? PreviewAssets.inject(into: data, generation: snapshot.generation, digest: shown.digest) : data
+            return Self.file(body, type: type, status: status)
+        case .redirect(let address):
             // An absolute address: some clients resolve a relative one wrongly.
             let location = host.map { "http://\($0)\(address)" } ?? address
             return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
-        case .missing:
-            guard let notFound = snapshot.files["404.html"] else {
-                return Self.file(Data("Not found\n".utf8), type: "text/plain; charset=utf-8", status: .notFound)
-            }
-            return page(notFound, key: "404.html", generation: snapshot.generation, status: .notFound)
         }
     }
 
-    /// A built file; HTML gets the reload script's tag.
-    private func page(_ data: Data, key: String, generation: Int, status: HTTPResponse.Status = .ok) -> Response {
-        let type = Self.contentType(key)
-        let body = key.hasSuffix(".html") ? PreviewAssets.inject(into: data, generation: generation) : data
-        return Self.file(body, type: type, status: status)
-    }
-
-    /// Server-sent events: `reload` as soon as the site is newer than the build `since`.
-    func events(since: Int?) -> Response {
+    /// Server-sent events: `reload` once the page at `path`, served with `digest` by the build
+    /// `since`, shows something else in a newer build (its bytes, its status, or the errors).
+    /// Without a path and digest, `reload` as soon as any build is newer than `since`.
+    func events(since: Int?, path: String?, digest: String?) -> Response {
         let signals = store.listen()
-        let generation = store.current.generation
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
-            if since != generation {
-                try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+            if let newer = await changed(since: since, path: path, digest: digest) {
+                try await writer.write(ByteBuffer(string: "event: reload\ndata: \(newer)\n\n"))
                 try await writer.finish(nil)
                 return
             }
             for await signal in signals.cancelOnGracefulShutdown() {
                 switch signal {
-                case .rebuilt(let newer):
+                case .rebuilt:
+                    guard let newer = await changed(since: since, path: path, digest: digest) else { continue }
                     try await writer.write(ByteBuffer(string: "event: reload\ndata: \(newer)\n\n"))
                     try await writer.finish(nil)
                     return
@@ -87,6 +75,16 @@ struct PreviewResponder: HTTPResponder {
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: body)
     }
 
+    /// The newest build's generation when a page served by the build `since` must reload: it
+    /// shows something else at `path` than `digest` says, or (without them) any newer build.
+    func changed(since: Int?, path: String?, digest: String?) async -> Int? {
+        let snapshot = store.current
+        guard since != snapshot.generation else { return nil }
+        guard let path, let digest else { return snapshot.generation }
+        let shown = await offloaded { Shown.at(path, in: snapshot, lastGood: store.lastGoodSite) }
+        return shown.digest == digest ? nil : snapshot.generation
+    }
+
     /// Where a request's path leads in a build's files.
     enum Found: Equatable {
         case file(String)
@@ -97,17 +95,18 @@ struct PreviewResponder: HTTPResponder {
 
     /// `/plans/cypp/` is `plans/cypp/index.html`; `/plans/cypp` redirects there. A path under the
     /// site's base path (`/trust/...`, as the 404 page links) is looked up without it.
-    static func lookup(_ path: String, in files: [String: Data], basePath: String) -> Found {
+    /// `exists` says whether the build has a file at an output path.
+    static func lookup(_ path: String, basePath: String, exists: (String) -> Bool) -> Found {
         var candidates = [path]
         if basePath != "/", path.hasPrefix(basePath) { candidates.append("/" + path.dropFirst(basePath.count)) }
         for candidate in candidates {
             let relative = String(candidate.drop { $0 == "/" })
             if relative.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) { return .missing }
             if relative.isEmpty || relative.hasSuffix("/") {
-                if files[relative + "index.html"] != nil { return .file(relative + "index.html") }
-            } else if files[relative] != nil {
+                if exists(relative + "index.html") { return .file(relative + "index.html") }
+            } else if exists(relative) {
                 return .file(relative)
-            } else if files[relative + "/index.html"] != nil {
+            } else if exists(relative + "/index.html") {
                 return .folder(path + "/")
             }
         }

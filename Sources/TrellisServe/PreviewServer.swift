@@ -74,7 +74,7 @@ public final class PreviewServer: @unchecked Sendable {
         let builder = SiteBuilder(options: options.build, now: options.now)
         let stamps = watcher.scan()
         let first = await builder.build()
-        let store = SiteStore(first: first.result, files: first.files)
+        let store = SiteStore(first: first.result, site: first.site)
         events(.built(first.result, seconds: first.seconds, changed: [], generation: 1))
         let watch = WatchService(watcher: watcher, store: store, builder: builder, initial: stamps, interval: options.pollInterval, events: events)
 

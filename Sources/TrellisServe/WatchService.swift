@@ -9,7 +9,7 @@ struct WatchService: Service {
     let store: SiteStore
     let builder: SiteBuilder
     /// The files as they were when the last build began.
-    let initial: [String: FileWatcher.Stamp]
+    let initial: [String: FileStamp]
     let interval: Duration
     let events: @Sendable (PreviewEvent) -> Void
 
@@ -34,45 +34,44 @@ struct WatchService: Service {
                 lastKeepAlive = clock.now
             }
             let scanStarted = clock.now
-            var latest = watcher.scan()
+            let differs = watcher.differs(from: known)
             scanTime = clock.now - scanStarted
-            guard latest != known else { continue }
+            guard differs else { continue }
+            var latest = watcher.scan()
             // Wait for the files to stop changing, for at most about a second.
             for _ in 0..<30 {
                 try? await Task.sleep(for: Self.settle)
-                let again = watcher.scan()
-                if again == latest { break }
-                latest = again
+                guard watcher.differs(from: latest) else { break }
+                latest = watcher.scan()
             }
             let changed = FileWatcher.changes(from: known, to: latest)
             known = latest
             if Task.isShuttingDownGracefully { break }
             let build = await builder.build()
-            let generation = store.publish(build.result, files: build.files)
+            let generation = store.publish(build.result, site: build.site)
             events(.built(build.result, seconds: build.seconds, changed: changed, generation: generation))
         }
     }
 }
 
-/// Builds the site in memory, off Swift's cooperative threads (a build blocks while it works).
+/// Builds the site in memory, off Swift's cooperative threads (a build blocks while it works),
+/// keeping what each build can hand the next, and leaving the pages to be made as they are asked for.
 struct SiteBuilder: Sendable {
     let options: BuildOptions
     let now: @Sendable () -> Date
+    let cache = BuildCache()
 
     /// One build's result, files and duration.
     struct Build: Sendable {
         var result: BuildResult
-        var files: [String: Data]
+        /// Nil when the site has errors.
+        var site: SiteOutputs?
         var seconds: Double
     }
 
     /// Builds at the current `now` and waits for the result.
     func build() async -> Build {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: buildNow())
-            }
-        }
+        await offloaded { buildNow() }
     }
 
     /// Builds on the calling thread.
@@ -80,7 +79,17 @@ struct SiteBuilder: Sendable {
         var options = self.options
         options.now = now()
         let started = Date()
-        let (result, files) = Builder.render(options)
-        return Build(result: result, files: files, seconds: Date().timeIntervalSince(started))
+        let (result, site) = Builder.prepare(options, cache: cache)
+        return Build(result: result, site: site, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// Runs blocking work (a build, making a page) on a thread of its own rather than one of Swift's
+/// few cooperative threads, and waits for its result.
+func offloaded<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(returning: work())
+        }
     }
 }

@@ -67,7 +67,7 @@ final class ServePrinter: @unchecked Sendable {
                 if result.failed {
                     text += "trellis: \(errors) error\(errors == 1 ? "" : "s")\(cause); the pages show them until they are fixed (\(time) s)\n"
                 } else {
-                    text += "trellis: built \(result.pageCount) pages, \(warnings) warning\(warnings == 1 ? "" : "s")\(cause) in \(time) s\n"
+                    text += "trellis: ready: \(result.pageCount) pages (each made when first opened), \(warnings) warning\(warnings == 1 ? "" : "s")\(cause) in \(time) s\n"
                 }
                 FileHandle.standardError.write(Data(text.utf8))
             }

@@ -26,7 +26,8 @@ final class PreviewServerTests: XCTestCase {
 
         let home = try await fetch(base)
         XCTAssertEqual(home.status, 200)
-        XCTAssertTrue(home.text.contains("<script src=\"/__trellis/reload.js\" data-generation=\"1\" defer></script>\n</head>"), home.text)
+        let homeDigest = try XCTUnwrap(Self.digest(in: home.text), home.text)
+        XCTAssertTrue(home.text.contains("<script src=\"/__trellis/reload.js\" data-generation=\"1\" data-digest=\"\(homeDigest)\" defer></script>\n</head>"), home.text)
         let script = try await fetch(base.appendingPathComponent("__trellis/reload.js"))
         XCTAssertEqual(script.type, "text/javascript; charset=utf-8")
         XCTAssertTrue(script.text.contains("new EventSource("))
@@ -67,7 +68,8 @@ final class PreviewServerTests: XCTestCase {
         for path in paths.sorted() {
             let written = try Data(contentsOf: output.appendingPathComponent(path))
             let served = try await fetch(running.url.appendingPathComponent(path))
-            let expected = path.hasSuffix(".html") ? PreviewAssets.inject(into: written, generation: 1) : written
+            let digest = Shown.file(written, type: "text/html; charset=utf-8", status: .ok, isHTML: true).digest
+            let expected = path.hasSuffix(".html") ? PreviewAssets.inject(into: written, generation: 1, digest: digest) : written
             XCTAssertEqual(served.status, 200, path)
             XCTAssertEqual(served.data, expected, path)
         }
@@ -84,6 +86,20 @@ final class PreviewServerTests: XCTestCase {
         try await Task.sleep(for: .milliseconds(300))
         try edit("Content/pages/accessibility.md") { $0 + "\nOne more line.\n" }
         let answer = try await waiting
+        XCTAssertEqual(answer.text, "retry: 1000\n\nevent: reload\ndata: 2\n\n")
+        try await running.stop()
+    }
+
+    func testEventsSayReloadAtOnceForAPageThatChangedSinceItWasServed() async throws {
+        let running = try await start()
+        let page = try await fetch(running.url.appendingPathComponent("measures/neet-16-18/"))
+        let digest = try XCTUnwrap(Self.digest(in: page.text))
+        try edit("Content/measures/neet-16-18.md") { $0.replacingOccurrences(of: "actuals: []", with: "actuals: [{ period: 2026-27, value: 5.7 }]") }
+        _ = try await waitFor(running.url.appendingPathComponent("measures/neet-16-18/")) { $0.text.contains("5.7") }
+        let events = running.url.appendingPathComponent("__trellis/events").appending(queryItems: [
+            URLQueryItem(name: "since", value: "1"), URLQueryItem(name: "path", value: "/measures/neet-16-18/"), URLQueryItem(name: "digest", value: digest),
+        ])
+        let answer = try await fetch(events)
         XCTAssertEqual(answer.text, "retry: 1000\n\nevent: reload\ndata: 2\n\n")
         try await running.stop()
     }
@@ -147,6 +163,11 @@ final class PreviewServerTests: XCTestCase {
             get { lock.withLock { value } }
             set { lock.withLock { value = newValue } }
         }
+    }
+
+    /// The digest the reload script's tag carries in a served page.
+    static func digest(in html: String) -> String? {
+        html.firstMatch(of: #/data-digest="([0-9a-f]+)"/#).map { String($0.1) }
     }
 
     private func edit(_ path: String, _ change: (String) -> String) throws {

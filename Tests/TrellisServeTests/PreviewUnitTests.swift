@@ -38,11 +38,14 @@ final class PreviewUnitTests: XCTestCase {
         let watcher = FileWatcher(site: site)
         var known = watcher.scan()
         XCTAssertEqual(Set(known.keys), ["Content/site.yml", "Content/plans/a.md"])
+        XCTAssertFalse(watcher.differs(from: known))
+        XCTAssertTrue(watcher.differs(from: known.filter { $0.key != "Content/site.yml" }), "a file the scan did not have")
 
         // Saved twice within the same moment, the same size: still a change.
         try write("Content/plans/a.md", "two\n")
         try write("Content/plans/a.md", "six\n")
         XCTAssertEqual(FileWatcher.changes(from: known, to: watcher.scan()), ["Content/plans/a.md"])
+        XCTAssertTrue(watcher.differs(from: known))
         known = watcher.scan()
 
         // Renamed, deleted and made again, as editors that save safely do.
@@ -53,19 +56,21 @@ final class PreviewUnitTests: XCTestCase {
         known = watcher.scan()
 
         try FileManager.default.removeItem(at: site.appendingPathComponent("Content/plans/a.md"))
+        XCTAssertTrue(watcher.differs(from: known), "a file gone")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("Themes/default/templates"), withIntermediateDirectories: true)
         try write("Themes/default/templates/page.mustache", "{{title}}")
         XCTAssertEqual(FileWatcher.changes(from: known, to: watcher.scan()), ["Content/plans/a.md", "Themes/default/templates/page.mustache"])
     }
 
     func testLookup() {
-        let files: [String: Data] = ["index.html": Data(), "plans/a/index.html": Data(), "theme/style.css": Data(), "404.html": Data()]
-        XCTAssertEqual(PreviewResponder.lookup("/", in: files, basePath: "/trust/"), .file("index.html"))
-        XCTAssertEqual(PreviewResponder.lookup("/plans/a/", in: files, basePath: "/trust/"), .file("plans/a/index.html"))
-        XCTAssertEqual(PreviewResponder.lookup("/plans/a", in: files, basePath: "/trust/"), .folder("/plans/a/"))
-        XCTAssertEqual(PreviewResponder.lookup("/trust/theme/style.css", in: files, basePath: "/trust/"), .file("theme/style.css"))
-        XCTAssertEqual(PreviewResponder.lookup("/plans/b/", in: files, basePath: "/trust/"), .missing)
-        XCTAssertEqual(PreviewResponder.lookup("/plans/../index.html", in: files, basePath: "/"), .missing)
+        let files: Set<String> = ["index.html", "plans/a/index.html", "theme/style.css", "404.html"]
+        let exists = { files.contains($0) }
+        XCTAssertEqual(PreviewResponder.lookup("/", basePath: "/trust/", exists: exists), .file("index.html"))
+        XCTAssertEqual(PreviewResponder.lookup("/plans/a/", basePath: "/trust/", exists: exists), .file("plans/a/index.html"))
+        XCTAssertEqual(PreviewResponder.lookup("/plans/a", basePath: "/trust/", exists: exists), .folder("/plans/a/"))
+        XCTAssertEqual(PreviewResponder.lookup("/trust/theme/style.css", basePath: "/trust/", exists: exists), .file("theme/style.css"))
+        XCTAssertEqual(PreviewResponder.lookup("/plans/b/", basePath: "/trust/", exists: exists), .missing)
+        XCTAssertEqual(PreviewResponder.lookup("/plans/../index.html", basePath: "/", exists: exists), .missing)
         XCTAssertEqual(PreviewResponder.basePath("https://www.example.org/trust"), "/trust/")
         XCTAssertEqual(PreviewResponder.basePath("https://www.example.org/"), "/")
     }
@@ -97,8 +102,8 @@ final class PreviewUnitTests: XCTestCase {
 
     func testScriptTagGoesBeforeHeadEnds() {
         let page = Data("<html><head><title>x</title></head><body></body></html>".utf8)
-        XCTAssertEqual(String(decoding: PreviewAssets.inject(into: page, generation: 7), as: UTF8.self),
-                       "<html><head><title>x</title><script src=\"/__trellis/reload.js\" data-generation=\"7\" defer></script>\n</head><body></body></html>")
+        XCTAssertEqual(String(decoding: PreviewAssets.inject(into: page, generation: 7, digest: "0123abcd"), as: UTF8.self),
+                       "<html><head><title>x</title><script src=\"/__trellis/reload.js\" data-generation=\"7\" data-digest=\"0123abcd\" defer></script>\n</head><body></body></html>")
     }
 
     func testErrorPageShowsPlaceAndEscapedMessage() {
@@ -106,11 +111,11 @@ final class PreviewUnitTests: XCTestCase {
             .error(.unknownReference, "unknown measure '<ni-999>' & more", at: SourceLocation(file: "Content/plans/a.md", line: 7, column: 14), suggestion: "measures: [ni-117]"),
             .warning(.unknownKey, "unknown key 'prioritys'", at: SourceLocation(file: "Content/plans/a.md", line: 3, column: 1)),
         ], fileCount: 0, pageCount: 0, nextChange: nil, nowText: "", nextChangeText: nil, wrote: false, baseURL: "https://www.example.org/")
-        let html = String(decoding: ErrorPage.html(result, generation: 3), as: UTF8.self)
+        let html = String(decoding: ErrorPage.html(result), as: UTF8.self)
         XCTAssertTrue(html.contains("<h1>The site has 1 error</h1>"))
         XCTAssertTrue(html.contains("<li class=\"error\"><p><code class=\"place\">Content/plans/a.md:7:14</code>: <span class=\"severity\">error:</span> unknown measure &#39;&lt;ni-999&gt;&#39; &amp; more</p>\n<pre>measures: [ni-117]</pre></li>"), html)
         XCTAssertTrue(html.contains("<h2>Warnings</h2>"))
-        XCTAssertTrue(html.contains("data-generation=\"3\""))
+        XCTAssertTrue(html.contains("<link rel=\"stylesheet\" href=\"/__trellis/preview.css\">\n</head>"), "the responder adds the reload script before </head>")
         XCTAssertFalse(html.contains("<script>"), "no inline script: a strict CSP applies")
     }
 }

@@ -130,17 +130,40 @@ public enum Builder {
     }
 
     /// Loads, checks and renders the site, keeping its files in memory: the bytes `build` writes, by output path.
-    /// The files are empty when the site has errors.
-    public static func render(_ options: BuildOptions, reporter: BuildReporter? = nil) -> (BuildResult, [String: Data]) {
+    /// The files are empty when the site has errors. A `cache` from an earlier build of the same
+    /// site saves decoding and rendering what has not changed since.
+    public static func render(_ options: BuildOptions, cache: BuildCache? = nil, reporter: BuildReporter? = nil) -> (BuildResult, [String: Data]) {
         let sink = OutputSink(.memory)
-        var result = run(options, sink: sink, reporter: reporter)
+        var result = run(options, sink: sink, cache: cache, reporter: reporter)
         if let problem = sink.problem { result.diagnostics = (result.diagnostics + [problem]).sortedForReport() }
         guard !result.failed else { return (result, [:]) }
         return (result, Dictionary(uniqueKeysWithValues: sink.files.map { ($0.path, $0.data) }))
     }
 
-    /// Every stage but the swap: the files go to `sink` as they are made, once the content has no errors.
-    private static func run(_ options: BuildOptions, sink: OutputSink, reporter: BuildReporter?) -> BuildResult {
+    /// Loads and checks the site as `render` does, but makes its pages, open data, feeds and
+    /// search files only when `SiteOutputs.file` asks for them (the preview); nil when the site
+    /// has errors. Nothing made on request can add a diagnostic, so the result's are complete;
+    /// its `pageCount` counts the pages whose paths are known before any is made (the open data
+    /// and search pages are not among them) and its `fileCount` the files made at once.
+    public static func prepare(_ options: BuildOptions, cache: BuildCache? = nil, reporter: BuildReporter? = nil) -> (BuildResult, SiteOutputs?) {
+        let sink = OutputSink(.memory)
+        var planned: (SiteRenderer, OutputPlan)?
+        var result = run(options, sink: sink, cache: cache, reporter: reporter) { renderer, sink in
+            let plan = renderer.plan()
+            planned = (renderer, plan)
+            sink.put(renderer.robots())
+            return plan.pages.count
+        }
+        if let problem = sink.problem { result.diagnostics = (result.diagnostics + [problem]).sortedForReport() }
+        guard !result.failed, let (renderer, plan) = planned else { return (result, nil) }
+        return (result, SiteOutputs(plan: plan, made: sink.files, sitemap: { renderer.sitemap(paths: $0) }))
+    }
+
+    /// Every stage but the swap: the files go to `sink` as they are made, once the content has no
+    /// errors; `makePages` makes the pages (all of them, at once, unless the preview asks) and
+    /// says how many there are.
+    private static func run(_ options: BuildOptions, sink: OutputSink, cache: BuildCache? = nil, reporter: BuildReporter?,
+                            makePages: (SiteRenderer, OutputSink) -> Int = { $0.render(into: $1) }) -> BuildResult {
         var options = options
         var diagnostics: [Diagnostic] = []
         var settings = SiteSettings.fallback
@@ -154,7 +177,7 @@ public enum Builder {
         let historyRead = SiteHistory.start(options.history, site: options.site)
 
         reporter?.stage("Reading Content/", count: nil)
-        var loaded = ContentLoader.load(site: options.site)
+        var loaded = ContentLoader.load(site: options.site, cache: cache)
         diagnostics += loaded.diagnostics
         if let text = loaded.siteSettings {
             let (decoded, problems) = SiteSettingsDecoder.decode(text)
@@ -168,7 +191,7 @@ public enum Builder {
         reporter?.stage("Reading front matter", count: loaded.files.count)
         var index: SiteIndex
         do { // the decoded documents, drafts included, are needed only here
-            let decoded = loaded.files.parallelMap { DocumentDecoder.decode($0, clock: clock) }
+            let decoded = cache?.decode(loaded.files, clock: clock) ?? loaded.files.parallelMap { DocumentDecoder.decode($0, clock: clock) }
             loaded.files = [] // each document keeps its body; the files' text is no longer needed
             diagnostics += decoded.flatMap(\.1)
             let all = decoded.compactMap(\.0)
@@ -180,10 +203,12 @@ public enum Builder {
         }
 
         reporter?.stage("Rendering Markdown", count: index.documents.count)
-        let bodies = BodyRenderer.render(index)
+        let bodies = BodyRenderer.render(index, cache: cache)
         diagnostics += bodies.flatMap(\.diagnostics)
-        diagnostics += BodyRenderer.checkFragments(bodies, index: index)
-        index = index.withoutBodies() // pages need only the rendered bodies: the Markdown is released
+        let relations = Relations(index) // from front matter only, so they hold for the index without bodies too
+        diagnostics += BodyRenderer.checkFragments(bodies, index: index, relations: relations)
+        // Pages need only the rendered bodies: the Markdown is released, unless a cache keeps it anyway.
+        if cache == nil { index = index.withoutBodies() }
 
         let consultations = index.documents.compactMap { document in document.consultation.map { (document, $0) } }
         for (_, consultation) in consultations {
@@ -206,8 +231,8 @@ public enum Builder {
 
         reporter?.stage("Rendering pages", count: index.documents.count + index.priorityOrder.count)
         let assets = ThemeAssets(theme.assets)
-        let site = SiteContext(index: index, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
-        let pageCount = SiteRenderer(site: site, theme: theme).render(into: sink)
+        let site = SiteContext(index: index, relations: relations, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
+        let pageCount = makePages(SiteRenderer(site: site, theme: theme), sink)
         sink.put(assets.files)
         let reader = SiteReader(site: options.site)
         for asset in loaded.assets {

@@ -43,7 +43,7 @@ enum KindDecoder {
             defer { item.warnUnknownKeys(known: ["id", "label", "title", "parent", "measures"], context: "in a priority") }
             guard let priorityID = item.string("id", required: true, what: "the priority's id, like cyp-1"),
                   let title = item.string("title", required: true, what: "the priority's title") else { return nil }
-            if !ContentLoader.isID(priorityID.value) {
+            if !ContentLoader.isValidID(priorityID.value) {
                 reader.sink.add(.error(.badFileName, "'\(priorityID.value)' is not a valid id: ids are lower-case letters, digits and single hyphens; write \(ContentLoader.slug(priorityID.value))", at: priorityID.location))
                 return nil
             }

@@ -67,10 +67,17 @@ struct SiteReader: Sendable {
                 if errno != 0 { return .failure(unreadable(folder.path, errno, folder: true)) }
                 break
             }
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = Self.name(of: item)
             if name != "." && name != ".." { names.append(name) }
         }
         return .success(names.sorted(by: Self.byteOrder))
+    }
+
+    /// The name in a directory entry, read where it lies: copying the whole `dirent` (or its
+    /// 256-byte `d_name`) reads past a short entry, and past the end of readdir's buffer it crashes.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let start = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: start.assumingMemoryBound(to: CChar.self))
     }
 
     /// Every file under `folder`, at any depth, sorted by path; hidden files and folders are left out.

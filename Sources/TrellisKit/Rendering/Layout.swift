@@ -74,8 +74,12 @@ struct Layout {
         layout["isSearchPage"] = .bool(path == "search/")
         layout["dataLinks"] = TemplateValue(DataLinks.view(forPath: path, site: site, url: url))
         if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = TemplateValue(jsonLD) }
-        let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-        return OutputFile(path: file, data: Data(theme.renderBytes("layout", layout)))
+        return OutputFile(path: Self.outputPath(path), data: Data(theme.renderBytes("layout", layout)))
+    }
+
+    /// Where the page at the site path `path` is written: a folder's page is its `index.html`.
+    static func outputPath(_ path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
     /// The layout's keys that are the same on every page at `place`.

@@ -22,9 +22,10 @@ struct SiteContext: @unchecked Sendable {
     var stylesheet: String { assets.stylesheet }
     var script: String { assets.script }
 
-    init(index: SiteIndex, bodies: [RenderedBody], now: Date, clock: SiteClock, updated: [String: Date], history: SiteHistory = .empty, assets: ThemeAssets) {
+    /// `relations` are the index's, when they are made already.
+    init(index: SiteIndex, relations: Relations? = nil, bodies: [RenderedBody], now: Date, clock: SiteClock, updated: [String: Date], history: SiteHistory = .empty, assets: ThemeAssets) {
         self.index = index
-        self.relations = Relations(index)
+        self.relations = relations ?? Relations(index)
         var byReference: [String: RenderedBody] = [:]
         for (document, body) in zip(index.documents, bodies) { byReference[document.reference] = body }
         self.bodies = byReference

@@ -36,13 +36,7 @@ struct ThemeAssets: Sendable {
 
     /// The first 10 hex digits of the 64-bit FNV-1a hash: stable across runs and machines.
     static func hash(_ data: Data) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(value, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+        String(FNV1a.hex(data).prefix(10))
     }
 
     /// Layout keys for every asset, so templates can reference them by name:

@@ -11,11 +11,12 @@ struct RenderedBody: Sendable {
 
 /// Renders every body through cmark, rewriting links, then checks `#fragments` across pages.
 enum BodyRenderer {
-    /// Bodies in the order of `index.documents`, rendered in parallel.
-    static func render(_ index: SiteIndex) -> [RenderedBody] {
+    /// Bodies in the order of `index.documents`, rendered in parallel; with a `cache`, only those
+    /// whose body or link targets changed since the cache's last build are rendered again.
+    static func render(_ index: SiteIndex, cache: BuildCache? = nil) -> [RenderedBody] {
         let resolver = LinkResolver(index: index)
         let options = MarkdownOptions(smartPunctuation: index.settings.smartPunctuation, unsafeHTML: index.settings.unsafeHTML)
-        return index.documents.parallelMap { document in
+        let render = { @Sendable (document: Document) -> RenderedBody in
             var diagnostics: [Diagnostic] = []
             var checks: [FragmentCheck] = []
             let rendered = Markdown.render(document.body, options: options) { link in
@@ -35,21 +36,28 @@ enum BodyRenderer {
             }
             return RenderedBody(html: rendered.html, headingIDs: rendered.headings.map(\.id), plainText: rendered.plainText, diagnostics: diagnostics, fragmentChecks: checks)
         }
+        guard let cache else { return index.documents.parallelMap(render) }
+        return cache.bodies(index, options: options, render: render)
     }
 
-    /// Every `#fragment` that names no heading or section of its target page.
-    static func checkFragments(_ bodies: [RenderedBody], index: SiteIndex) -> [Diagnostic] {
+    /// Every `#fragment` that names no heading or section of its target page; `relations` are
+    /// the index's, when they are made already.
+    static func checkFragments(_ bodies: [RenderedBody], index: SiteIndex, relations: Relations? = nil) -> [Diagnostic] {
+        let checks = bodies.flatMap(\.fragmentChecks)
+        guard !checks.isEmpty else { return [] }
+        // Only the pages some link points into: on a large site, most pages are no link's target.
+        let targets = Set(checks.map(\.target))
         var anchors: [String: Set<String>] = [:]
-        let relations = Relations(index)
-        for (document, body) in zip(index.documents, bodies) {
+        let relations = relations ?? Relations(index)
+        for (document, body) in zip(index.documents, bodies) where targets.contains(document.reference) {
             anchors[document.reference] = Set(body.headingIDs).union(PageAnchors.anchors(of: document, relations: relations))
             if AccessibilityStatement.applies(to: document, settings: index.settings) { anchors[document.reference]!.formUnion(AccessibilityStatement.anchors) }
         }
-        for id in index.priorityOrder {
+        for id in index.priorityOrder where targets.contains("priorities/\(id)") {
             anchors["priorities/\(id)"] = PageAnchors.anchors(ofPriority: id, relations: relations)
         }
         var suggestions = SuggestionBudget()
-        return bodies.flatMap(\.fragmentChecks).compactMap { check in
+        return checks.compactMap { check in
             let known = anchors[check.target] ?? []
             guard !known.contains(check.fragment) else { return nil }
             let target = index.document(reference: check.target)?.path ?? check.target

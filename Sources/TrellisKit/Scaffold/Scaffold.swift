@@ -53,7 +53,7 @@ public enum Scaffold {
 
     /// Checks `id` against the id rules and, for pages, the addresses Trellis uses itself.
     public static func validate(id: String, kind: DocumentKind) throws {
-        guard ContentLoader.isID(id) else {
+        guard ContentLoader.isValidID(id) else {
             let fixed = ContentLoader.slug(id)
             throw ScaffoldError.invalidID(id, suggestion: fixed.isEmpty || fixed == id ? nil : fixed)
         }

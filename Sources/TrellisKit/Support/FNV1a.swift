@@ -1,0 +1,16 @@
+import Foundation
+
+/// The 64-bit FNV-1a hash: stable across runs and machines, so names and digests made from it
+/// can be compared between builds and processes. Not for secrets.
+public enum FNV1a {
+    /// The hash of `data` as 16 lower-case hex digits.
+    public static func hex(_ data: Data) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
