@@ -73,22 +73,13 @@ extension String {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     continue
                 }
-                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                let end = Swift.min(index + length, bytes.count)
-                let isSpace: Bool
-                if length == 1 {
-                    isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                } else {
-                    var decoder = UTF8()
-                    var iterator = bytes[index..<end].makeIterator()
-                    if case .scalarValue(let scalar) = decoder.decode(&iterator) { isSpace = scalar.properties.isWhitespace } else { isSpace = false }
-                }
-                if isSpace {
+                let (scalar, end) = byte < 0x80 ? (Unicode.Scalar(byte), index + 1) : UTF8Scalar.decode(bytes, at: index)
+                if scalar?.properties.isWhitespace == true {
                     pendingSpace = !out.isEmpty
                 } else {
                     if pendingSpace { out.append(UInt8(ascii: " ")) }
                     pendingSpace = false
-                    if length == 1 { out.append(byte) } else { out.append(contentsOf: bytes[index..<end]) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 }
                 index = end
             }

@@ -226,7 +226,7 @@ final class TemplateEngineTests: XCTestCase {
         let site = try makeSite([:])
         let (theme, diagnostics) = Theme.load(site: site.root, name: "default")
         XCTAssertEqual(diagnostics, [])
-        let html = try XCTUnwrap(theme).render("page-heading", ["title": "A & B"])
+        let html = String(decoding: try XCTUnwrap(theme).renderMarkup("page-heading", ["title": "A & B"]), as: UTF8.self)
         XCTAssertTrue(html.contains("A &amp; B"), html)
     }
 }

@@ -79,12 +79,8 @@ struct Theme: Sendable {
         return (diagnostics.hasErrors ? nil : Theme(library: library, assets: assets), diagnostics)
     }
 
-    /// Renders a template with a context of dictionaries and arrays, converted once into template values.
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        String(decoding: renderMarkup(template, context), as: UTF8.self)
-    }
-
-    /// Renders a template as UTF-8 bytes, for another template to insert.
+    /// Renders a template with a context of dictionaries and arrays, converted once into template
+    /// values, as UTF-8 bytes (for the layout to insert).
     func renderMarkup(_ template: String, _ context: [String: Any]) -> [UInt8] {
         library.render(template, TemplateValue(context))
     }

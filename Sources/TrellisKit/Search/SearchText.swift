@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// How search reads text, here and in the browser (`Themes/default/assets/search.js` does the
 /// same steps): lower-case, decompose accents and drop them, split at anything that is not a
@@ -87,11 +88,9 @@ private struct WordReader {
                 }
                 continue
             }
-            let end = min(index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), bytes.count)
-            var decoder = UTF8()
-            var iterator = bytes[index..<end].makeIterator()
+            let (decoded, end) = UTF8Scalar.decode(bytes, at: index)
             index = end
-            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+            guard let scalar = decoded else {
                 flush()
                 continue
             }
