@@ -73,8 +73,9 @@ extension String {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     continue
                 }
-                let (scalar, end) = byte < 0x80 ? (Unicode.Scalar(byte), index + 1) : UTF8Scalar.decode(bytes, at: index)
-                if scalar?.properties.isWhitespace == true {
+                let (scalar, end) = byte < 0x80 ? (nil, index + 1) : UTF8Scalar.decode(bytes, at: index)
+                let isSpace = byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : scalar?.properties.isWhitespace == true
+                if isSpace {
                     pendingSpace = !out.isEmpty
                 } else {
                     if pendingSpace { out.append(UInt8(ascii: " ")) }
