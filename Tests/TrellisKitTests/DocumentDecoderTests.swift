@@ -217,7 +217,7 @@ final class DocumentDecoderTests: XCTestCase {
 
     // MARK: YAML
 
-    func testMalformedYAMLIsReportedAtYamsPlaceInTheFile() {
+    func testMalformedYAMLIsReportedAtLibyamlsPlaceInTheFile() {
         XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\nsummary: Aims: 2011\n---\n"), [
             .error(.malformedYAML, "the front matter is not valid YAML: mapping values are not allowed in this context; a value that contains ': ' must be in quotes, like title: \"Aims: 2011\"",
                    at: Fixture.at(gosport, 3, 14)),
@@ -233,6 +233,31 @@ final class DocumentDecoderTests: XCTestCase {
     func testAKeyWrittenTwiceIsAnError() {
         XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\nsummary: One\nsummary: Two\n---\n"), [
             .error(.malformedYAML, "the key 'summary' is written twice; keep one", at: Fixture.at(gosport, 3, 1)),
+        ])
+    }
+
+    func testKeysWrittenTwiceAreNamedInOrderAtTheFirstOnesFirstPlace() {
+        XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\nzone: A\narea: B\n\"zone\": C\narea: D\n---\n"), [
+            .error(.malformedYAML, "the key 'area', 'zone' is written twice; keep one", at: Fixture.at(gosport, 4, 1)),
+        ])
+    }
+
+    func testASecondYAMLDocumentIsAnError() {
+        XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\n--- summary: x\n---\n"), [
+            .error(.malformedYAML, "a line starting with '---' here starts a second YAML document inside the front matter; end the front matter with a line of just '---'",
+                   at: Fixture.at(gosport, 3, 1)),
+        ])
+    }
+
+    func testAControlCharacterIsNamedAtItsPlace() {
+        XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\nsummary: caf\u{E9} \u{7}bell\n---\n"), [
+            .error(.malformedYAML, "the front matter cannot be read: control characters are not allowed (U+0007); delete that character", at: Fixture.at(gosport, 3, 15)),
+        ])
+    }
+
+    func testAnAliasBeforeItsAnchorIsReportedAtTheAnchor() {
+        XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\nsummary: *s\narea: &s Gosport\n---\n"), [
+            .error(.malformedYAML, YAMLDocument.anchorsMessage, at: Fixture.at(gosport, 4, 7)),
         ])
     }
 

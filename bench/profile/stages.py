@@ -6,7 +6,7 @@ STAGES = [
     ("ContentLoader", "read content"), ("5Theme", "load theme"), ("SiteContext", "site context"), ("SiteIndex", "site index"),
     ("Relations", "relations"), ("10TrellisKit", "other TrellisKit"), ("ArgumentParser", "startup"),
 ]
-SUB = [("LinkResolver", "links"), ("Mustache", "mustache"), ("Yams", "yams"), ("cmark_", "cmark"), ("SearchFiles", "search"),
+SUB = [("LinkResolver", "links"), ("Mustache", "mustache"), ("YAMLParser", "yaml"), ("yaml_parser", "yaml"), ("cmark_", "cmark"), ("SearchFiles", "search"),
        ("OpenDataFiles", "open data"), ("Layout", "layout"), ("DocumentPage", "document page")]
 bucket = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
 samples = []

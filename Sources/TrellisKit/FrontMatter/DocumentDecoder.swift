@@ -1,4 +1,4 @@
-import Yams
+import Foundation
 
 /// Turns one source file into a `Document`, collecting every problem in its front matter.
 enum DocumentDecoder {
@@ -56,49 +56,54 @@ enum YAMLDocument {
     /// The reader, or nil after reporting why the YAML cannot be read.
     static func reader(yaml: String, firstLine: Int, file: String, sink: DiagnosticSink) -> FieldReader? {
         let offset = firstLine - 1
-        if let anchor = YAMLAnchors.first(in: yaml) {
-            sink.add(.error(.malformedYAML, anchorsMessage, at: SourceLocation(file: file, line: anchor.line + offset, column: anchor.column)))
-            return nil
-        }
-        let root: Node?
-        do {
-            // Every value is read as text (FieldReader decides what it means), so no implicit
-            // tags are resolved: Yams' default resolver runs up to seven regular expressions per scalar.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            sink.add(diagnostic(for: error, file: file, lineOffset: offset))
-            return nil
-        } catch {
-            sink.add(.error(.malformedYAML, "the front matter cannot be read: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1)))
-            return nil
-        }
         let place = SourceLocation(file: file, line: firstLine, column: 1)
-        guard let root, case .mapping(let mapping) = root else {
+        switch YAMLParser.parse(yaml) {
+        case .failure(let failure):
+            sink.add(diagnostic(for: failure, yaml: yaml, file: file, lineOffset: offset))
+            return nil
+        case .success(.mapping(let mapping, _)?):
+            return FieldReader(file: file, mapping: mapping, lineOffset: offset, sink: sink, place: place)
+        case .success:
             sink.add(.error(.malformedYAML, "the front matter must be settings written 'key: value', one per line", at: place))
             return nil
         }
-        return FieldReader(file: file, mapping: mapping, lineOffset: offset, sink: sink, place: place)
     }
 
-    /// Yams' error with its position carried over as data, and advice for the usual causes.
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+    /// Why the YAML cannot be read, at its place in the file, with advice for the usual causes.
+    static func diagnostic(for failure: YAMLFailure, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: YAMLMark) -> SourceLocation { SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
+        switch failure {
+        case .syntax(let problem, let mark, _, let opened):
             // At the end of the text, the place to fix is where the unclosed quote or bracket opened.
-            if problem.contains("end of stream"), let opened = context?.mark {
+            if problem.contains("end of stream"), let opened {
                 return .error(.malformedYAML, "the front matter is not valid YAML: \(problem); a quote or bracket that opens here is never closed", at: at(opened))
             }
-            if problem.contains("undefined alias") { return .error(.malformedYAML, anchorsMessage, at: at(mark)) }
             if problem.contains("Maximum nesting level") {
                 return .error(.malformedYAML, "lists and settings are nested more than 1,000 levels deep here; front matter needs only a few levels", at: at(mark))
             }
             return .error(.malformedYAML, "the front matter is not valid YAML: \(problem); \(advice(problem))", at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(.malformedYAML, "the key '\(duplicates.joined(separator: "', '"))' is written twice; keep one", at: at(context.mark))
-        default:
-            return .error(.malformedYAML, "the front matter cannot be read: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        case .duplicateKeys(let keys, let mark):
+            return .error(.malformedYAML, "the key '\(keys.joined(separator: "', '"))' is written twice; keep one", at: at(mark))
+        case .anchor(let mark):
+            return .error(.malformedYAML, anchorsMessage, at: at(mark))
+        case .anotherDocument(let mark):
+            return .error(.malformedYAML, "a line starting with '---' here starts a second YAML document inside the front matter; "
+                          + "end the front matter with a line of just '---'", at: at(mark))
+        case .character(let problem, let offset, let value):
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return .error(.malformedYAML, "the front matter cannot be read: \(problem)\(character); delete that character", at: at(mark(atByte: offset, in: yaml)))
+        case .memory:
+            return .error(.malformedYAML, "the front matter cannot be read: there is not enough memory", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         }
+    }
+
+    /// The line and column (in Unicode scalars, as libyaml counts them) of a byte offset into `text`.
+    private static func mark(atByte offset: Int, in text: String) -> YAMLMark {
+        let before = text.utf8.prefix(offset)
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return YAMLMark(line: line, column: column)
     }
 
     /// Why a file with `&anchors` or `*aliases` is refused (see `YAMLAnchors`).

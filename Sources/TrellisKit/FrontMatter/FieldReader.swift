@@ -1,29 +1,30 @@
 import Foundation
-import Yams
 
 /// Reads typed values from one YAML mapping of a file's front matter, reporting each problem
 /// at the line and column of the key or value, and remembering which keys it was asked for.
 final class FieldReader {
     let file: String
     let sink: DiagnosticSink
-    /// Added to Yams' 1-based lines to give lines of the file.
+    /// Added to the YAML's 1-based lines to give lines of the file.
     let lineOffset: Int
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     private let place: SourceLocation
     private var used: Set<String> = []
 
-    init(file: String, mapping: Node.Mapping, lineOffset: Int, sink: DiagnosticSink, place: SourceLocation) {
+    init(file: String, mapping: [YAMLPair], lineOffset: Int, sink: DiagnosticSink, place: SourceLocation) {
         self.file = file
         self.lineOffset = lineOffset
         self.sink = sink
         self.place = place
-        pairs = mapping.map { (key: $0.key.scalar?.string ?? "", keyNode: $0.key, value: $0.value) }
+        pairs = mapping.map { pair in
+            guard case .scalar(let key, _, _) = pair.key else { return (key: "", keyNode: pair.key, value: pair.value) }
+            return (key: key, keyNode: pair.key, value: pair.value)
+        }
     }
 
     /// The place of a node in the file.
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return place }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line + lineOffset, column: node.mark.column)
     }
 
     /// The place of a key, or of this mapping when the key is absent.
@@ -35,11 +36,11 @@ final class FieldReader {
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
     /// The raw node of a key, marking it used; nil for an absent or null value.
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         used.insert(key)
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        // YAML's null, written plainly: nothing, ~, null, Null or NULL (tags are not resolved; see YAMLDocument).
-        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        // YAML's null, written plainly: nothing, ~, null, Null or NULL (tags are not resolved; see YAMLNode).
+        if case .scalar(let text, plain: true, _) = value, ["", "~", "null", "Null", "NULL"].contains(text) { return nil }
         return value
     }
 
@@ -53,12 +54,11 @@ final class FieldReader {
     }
 
     /// The text of a scalar node, or a wrong-type error naming the key.
-    func text(of value: Node, key: String, what: String = "text") -> Located<String>? {
+    func text(of value: YAMLNode, key: String, what: String = "text") -> Located<String>? {
         switch value {
-        case .scalar(let scalar):
-            let trimmed = scalar.string.trimmedOfWhitespace
-            return Located(trimmed, at: location(of: value))
-        case .mapping, .sequence, .alias:
+        case .scalar(let text, _, _):
+            return Located(text.trimmedOfWhitespace, at: location(of: value))
+        case .mapping, .sequence:
             sink.add(.error(.wrongType, "'\(key)' must be \(what), not \(describe(value))", at: location(of: value)))
             return nil
         }
@@ -118,7 +118,7 @@ final class FieldReader {
         guard let value = node(key) else { return [] }
         switch value {
         case .scalar: return text(of: value, key: key).map { [$0] } ?? []
-        case .sequence(let items):
+        case .sequence(let items, _):
             var seen: Set<String> = [], repeated: Set<String> = []
             return items.compactMap { text(of: $0, key: key, what: "an id") }.filter { id in
                 if seen.insert(id.value).inserted { return true }
@@ -127,16 +127,16 @@ final class FieldReader {
                 }
                 return false
             }
-        case .mapping, .alias:
+        case .mapping:
             sink.add(.error(.wrongType, "'\(key)' must be a list of ids like [gosport, havant], not \(describe(value))", at: location(of: value)))
             return []
         }
     }
 
     /// The items of a list; a mapping or text where a list belongs is an error.
-    func list(_ key: String, what: String) -> [Node] {
+    func list(_ key: String, what: String) -> [YAMLNode] {
         guard let value = node(key) else { return [] }
-        if case .sequence(let items) = value { return Array(items) }
+        if case .sequence(let items, _) = value { return items }
         sink.add(.error(.wrongType, "'\(key)' must be a list of \(what), written one per line starting with '- '", at: location(of: value)))
         return []
     }
@@ -151,8 +151,8 @@ final class FieldReader {
     }
 
     /// A reader for a mapping node found inside this one, sharing this file's diagnostics.
-    func reader(for value: Node, key: String, what: String) -> FieldReader? {
-        guard case .mapping(let mapping) = value else {
+    func reader(for value: YAMLNode, key: String, what: String) -> FieldReader? {
+        guard case .mapping(let mapping, _) = value else {
             sink.add(.error(.wrongType, "'\(key)' must be \(what), not \(describe(value))", at: location(of: value)))
             return nil
         }
@@ -171,12 +171,11 @@ final class FieldReader {
         sink.add(.error(.missingKey, "missing '\(key)': add a line '\(key): ...' with \(what)", at: place))
     }
 
-    private func describe(_ node: Node) -> String {
+    private func describe(_ node: YAMLNode) -> String {
         switch node {
-        case .scalar(let scalar): "'\(scalar.string)'"
+        case .scalar(let text, _, _): "'\(text)'"
         case .mapping: "a group of settings"
         case .sequence: "a list"
-        case .alias: "an alias (YAML's * references are not supported; write the value out)"
         }
     }
 }

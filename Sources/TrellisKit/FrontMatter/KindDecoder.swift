@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the keys only one kind of file has.
 enum KindDecoder {
     /// The kind's details and the keys it knows.
@@ -61,7 +59,7 @@ enum KindDecoder {
     }
 
     static func measure(_ reader: FieldReader) -> Measure {
-        func point(_ node: Node, key: String) -> DataPoint? {
+        func point(_ node: YAMLNode, key: String) -> DataPoint? {
             guard let item = reader.reader(for: node, key: key, what: "a period and a value, like { period: 2009-10, value: 52.3 }") else { return nil }
             defer { item.warnUnknownKeys(known: ["period", "value"], context: "in \(key)") }
             guard let period = item.string("period", required: true, what: "the period, like 2009-10"),
