@@ -18,7 +18,8 @@ public enum Markdown {
     public static func render(_ text: String, options: MarkdownOptions = .init(),
                               rewrite: (MarkdownLink) -> LinkRewrite) -> RenderedMarkdown {
         let source = SourceText(text)
-        var parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        // Not CMARK_OPT_VALIDATE_UTF8: a Swift String is valid UTF-8 already (cmark replaces NUL itself).
+        var parseOptions = CMARK_OPT_SOURCEPOS
         // Without SOURCEPOS: it would add data-sourcepos attributes to the HTML.
         var renderOptions = CMARK_OPT_DEFAULT
         if options.smartPunctuation {
@@ -27,10 +28,9 @@ public enum Markdown {
         }
         if options.unsafeHTML { renderOptions |= CMARK_OPT_UNSAFE }
 
-        var bytes = source.bytes
-        bytes.append(0)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, source.bytes.count, parseOptions) }
+        // cmark reads exactly `count` bytes: no terminating NUL is needed.
+        let parsed = source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions) }
         }
         guard let document = parsed else { preconditionFailure("cmark could not allocate a document") }
         defer { cmark_node_free(document) }

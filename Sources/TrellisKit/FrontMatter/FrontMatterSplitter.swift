@@ -17,7 +17,7 @@ enum FrontMatterSplitter {
         let text = file.text
         let titleKey = file.kind == .contact ? "name" : "title"
         let example = "---\n\(titleKey): ...\nsummary: ...\n---"
-        guard isFence(text.prefix { $0 != "\n" }, closing: false) else {
+        guard isFence(text.utf8.prefix { $0 != UInt8(ascii: "\n") }, closing: false) else {
             return .failure(.error(.missingFrontMatter, "the file must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: file.path, line: 1, column: 1), suggestion: example))
         }
         // Line by line over the bytes (line endings are already "\n"): the body is a slice, not rebuilt.
@@ -28,7 +28,7 @@ enum FrontMatterSplitter {
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             lineNumber += 1
-            if isFence(Substring(bytes[lineStart..<lineEnd]), closing: true) {
+            if isFence(bytes[lineStart..<lineEnd], closing: true) {
                 let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
                 let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
                 return .success(SplitFile(yaml: String(Substring(bytes[yamlStart..<yamlEnd])), yamlFirstLine: 2,
@@ -41,7 +41,11 @@ enum FrontMatterSplitter {
     }
 
     /// `---` (or YAML's `...` to close), allowing the trailing spaces editors leave behind.
-    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        (line.hasPrefix("---") || closing && line.hasPrefix("...")) && line.dropFirst(3).allSatisfy(\.isWhitespace)
+    /// Compared as bytes: a line that starts with three other bytes is no fence whatever follows.
+    private static func isFence(_ line: Substring.UTF8View, closing: Bool) -> Bool {
+        var bytes = line.makeIterator()
+        guard let first = bytes.next(), first == UInt8(ascii: "-") || closing && first == UInt8(ascii: "."),
+              bytes.next() == first, bytes.next() == first else { return false }
+        return Substring(line.dropFirst(3)).allSatisfy(\.isWhitespace)
     }
 }
