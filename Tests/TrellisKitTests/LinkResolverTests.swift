@@ -149,4 +149,13 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(URLPath.relative(from: "about/", to: "theme/style.css"), "../theme/style.css")
         XCTAssertEqual(URLPath.relative(from: "404.html", to: "plans/"), "plans/")
     }
+
+    func testPathPartsSplitAtSlashesOnly() {
+        XCTAssertEqual("Content/plans/cypp.md".pathParts(), ["Content", "plans", "cypp.md"])
+        XCTAssertEqual("/a//b/".pathParts(), ["a", "b"])
+        XCTAssertEqual("/a//b/".pathParts(keepingEmpty: true), ["", "a", "", "b", ""])
+        XCTAssertEqual("".pathParts(), [])
+        XCTAssertEqual("".pathParts(keepingEmpty: true), [""])
+        XCTAssertEqual("café/naïve e\u{301}/x".pathParts(), ["café", "naïve e\u{301}", "x"])
+    }
 }
