@@ -100,6 +100,7 @@ public enum ContentLoader {
         case .failure(let problem): result.diagnostics.append(problem); return
         }
         var seen: [String: String] = [:]
+        var pending: [(path: String, name: String, id: String)] = []
         for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") {
             let path = "Content/\(kind.folder)/\(name)"
             guard name.hasSuffix(".md") else {
@@ -120,27 +121,44 @@ public enum ContentLoader {
                 continue
             }
             seen[id.lowercased()] = path
-            let stamp = cache == nil ? nil : FileStamp(path: folder.real + "/" + name)
-            if let stamp, let text = cache?.text(of: path, stamp: stamp) {
-                result.files.append(SourceFile(path: path, kind: kind, id: id, text: text))
-                continue
+            pending.append((path, name, id))
+        }
+        // Read and decoded on every core (each file is several system calls), then kept in
+        // name order; the preview's cache is asked one file at a time.
+        let read = { @Sendable (file: (path: String, name: String, id: String)) -> Result<SourceFile, Diagnostic> in
+            document(file.path, named: file.name, id: file.id, kind: kind, in: folder, reader: reader, cache: cache)
+        }
+        for outcome in cache == nil ? pending.parallelMap(read) : pending.map(read) {
+            switch outcome {
+            case .success(let file): result.files.append(file)
+            case .failure(let problem): result.diagnostics.append(problem)
             }
-            let readAt = Date()
-            switch reader.child(name, of: folder).flatMap({ file -> Result<[UInt8], Diagnostic> in
-                file.isFolder ? .failure(.error(.unreadableFile, "\(path) is a folder, not a document; documents are files ending in .md", at: SourceLocation(file: path))) : reader.read(file)
-            }) {
+        }
+    }
+
+    /// One document's text, read (or, unchanged, taken from `cache`) and decoded.
+    private static func document(_ path: String, named name: String, id: String, kind: DocumentKind, in folder: SiteEntry,
+                                 reader: SiteReader, cache: BuildCache?) -> Result<SourceFile, Diagnostic> {
+        let stamp = cache == nil ? nil : FileStamp(path: folder.real + "/" + name)
+        if let stamp, let text = cache?.text(of: path, stamp: stamp) {
+            return .success(SourceFile(path: path, kind: kind, id: id, text: text))
+        }
+        let readAt = Date()
+        switch reader.child(name, of: folder).flatMap({ file -> Result<[UInt8], Diagnostic> in
+            file.isFolder ? .failure(.error(.unreadableFile, "\(path) is a folder, not a document; documents are files ending in .md", at: SourceLocation(file: path))) : reader.read(file)
+        }) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let bytes) where bytes.isEmpty:
+            let title = kind == .contact ? "name" : "title"
+            return .failure(.error(.missingFrontMatter, "the file is empty; a document must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: path, line: 1, column: 1), suggestion: "---\n\(title): ...\nsummary: ...\n---"))
+        case .success(let bytes):
+            switch TextDecoding.decode(bytes, path: path) {
+            case .success(let text):
+                if let stamp { cache?.remember(text, of: path, stamp: stamp, readAt: readAt) }
+                return .success(SourceFile(path: path, kind: kind, id: id, text: text))
             case .failure(let problem):
-                result.diagnostics.append(problem)
-            case .success(let bytes) where bytes.isEmpty:
-                let title = kind == .contact ? "name" : "title"
-                result.diagnostics.append(.error(.missingFrontMatter, "the file is empty; a document must start with front matter: a line '---', the settings, then another '---'", at: SourceLocation(file: path, line: 1, column: 1), suggestion: "---\n\(title): ...\nsummary: ...\n---"))
-            case .success(let bytes):
-                switch TextDecoding.decode(bytes, path: path) {
-                case .success(let text):
-                    result.files.append(SourceFile(path: path, kind: kind, id: id, text: text))
-                    if let stamp { cache?.remember(text, of: path, stamp: stamp, readAt: readAt) }
-                case .failure(let problem): result.diagnostics.append(problem)
-                }
+                return .failure(problem)
             }
         }
     }
