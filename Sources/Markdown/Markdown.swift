@@ -51,8 +51,8 @@ public enum Markdown {
             preconditionFailure("cmark could not render HTML")
         }
         defer { free(rendered) }
-        let html = String(cString: rendered)
-        return RenderedMarkdown(html: html, headings: facts.headings, links: facts.links,
+        let html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
+        return RenderedMarkdown(htmlBytes: html, headings: facts.headings, links: facts.links,
                                 problems: facts.problems, plainText: facts.plainText)
     }
 

@@ -85,8 +85,11 @@ public struct MarkdownProblem: Sendable, Hashable {
 
 /// The result of rendering one body.
 public struct RenderedMarkdown: Sendable, Hashable {
-    /// cmark's HTML of the edited tree.
-    public let html: String
+    /// cmark's HTML of the edited tree, as UTF-8 bytes: pages insert it as it is, so it is
+    /// never made into a String (which would check all of it again).
+    public let htmlBytes: [UInt8]
+    /// The HTML as text.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// Every heading, in order, with its id.
     public let headings: [MarkdownHeading]
     /// Every link and image destination as written, in order.
@@ -97,8 +100,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public let plainText: String
 
     /// A rendered body.
-    public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], problems: [MarkdownProblem], plainText: String) {
-        self.html = html
+    public init(htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], problems: [MarkdownProblem], plainText: String) {
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.links = links
         self.problems = problems

@@ -48,7 +48,7 @@ final class HTMLTests: XCTestCase {
 
     func testEmptyBody() {
         XCTAssertEqual(Markdown.render("") { _ in .keep },
-                       RenderedMarkdown(html: "", headings: [], links: [], problems: [], plainText: ""))
+                       RenderedMarkdown(htmlBytes: [], headings: [], links: [], problems: [], plainText: ""))
     }
 
     func testRenderIsThreadSafe() {

@@ -83,7 +83,7 @@ final class BuildCacheTests: XCTestCase {
             let renders = Renders()
             _ = cache.bodies(index, options: options) { document in
                 renders.add(document.id)
-                return RenderedBody(html: document.body, headingIDs: [], plainText: "", diagnostics: [], fragmentChecks: [])
+                return RenderedBody(html: Array(document.body.utf8), headingIDs: [], plainText: "", diagnostics: [], fragmentChecks: [])
             }
             return renders.ids.sorted()
         }

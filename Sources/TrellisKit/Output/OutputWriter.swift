@@ -126,7 +126,8 @@ enum OutputWriter {
 
     /// Whether an output path stays inside the output folder: relative, no empty, `.` or `..` parts.
     static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0")
+        // Bytes, not Foundation's `contains`, which searched for the NUL as a string (every file is checked).
+        !path.isEmpty && !path.hasPrefix("/") && !path.utf8.contains(0)
             && path.pathParts(keepingEmpty: true).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
@@ -165,6 +166,9 @@ enum OutputWriter {
 final class StagingOutput: @unchecked Sendable {
     private let output: URL
     private let staging: URL
+    /// `output.path` and `staging.path`, made once: every file written is named from them.
+    private let outputPath: String
+    private let stagingPath: String
     private let exists: Bool
     /// The permissions a file written now gets (0644 less the umask), which a kept file must have.
     private let fileMode: mode_t
@@ -179,6 +183,8 @@ final class StagingOutput: @unchecked Sendable {
     private init(output: URL, staging: URL, exists: Bool) {
         self.output = output
         self.staging = staging
+        outputPath = output.path
+        stagingPath = staging.path
         self.exists = exists
         // The staging folder was made with 0755 less the umask, which covers every bit of 0644.
         var folder = stat()
@@ -207,7 +213,7 @@ final class StagingOutput: @unchecked Sendable {
                 ancestor = OutputWriter.folder(of: ancestor)
             }
             for created in missing.reversed() {
-                guard mkdir(staging.path + "/" + created, 0o755) == 0 || errno == EEXIST else {
+                guard mkdir(stagingPath + "/" + created, 0o755) == 0 || errno == EEXIST else {
                     let code = errno
                     lock.unlock()
                     fail(OutputWriter.failed(code, "writing \(created)/ into", output: output, exists: exists))
@@ -217,7 +223,7 @@ final class StagingOutput: @unchecked Sendable {
             }
         }
         lock.unlock()
-        let destination = staging.path + "/" + file.path
+        let destination = stagingPath + "/" + file.path
         if exists, keepsUnchanged(file, at: destination) { return }
         if let code = OutputWriter.writeFile(file.data, to: destination) {
             fail(OutputWriter.failed(code, "writing \(file.path) into", output: output, exists: exists))
@@ -232,7 +238,7 @@ final class StagingOutput: @unchecked Sendable {
     private func keepsUnchanged(_ file: OutputFile, at destination: String) -> Bool {
         guard lock.withLock({ linking }) else { return false }
         let result = file.data.withUnsafeBytes { bytes in
-            trellis_link_if_same(output.path + "/" + file.path, destination, bytes.baseAddress, bytes.count, UInt32(fileMode))
+            trellis_link_if_same(outputPath + "/" + file.path, destination, bytes.baseAddress, bytes.count, UInt32(fileMode))
         }
         if result < 0, [EPERM, EXDEV, EOPNOTSUPP, ENOSYS].contains(errno) { lock.withLock { linking = false } }
         return result == 1

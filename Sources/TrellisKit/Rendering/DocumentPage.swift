@@ -10,7 +10,7 @@ struct DocumentPage {
         var context: [String: Any] = ["title": document.title, "id": document.id, "kind": document.kind.rawValue]
         if let summary = document.summary { context["summary"] = summary }
         if let status = document.status?.value { context["status"] = SiteContext.statusWords(status) }
-        if let body = site.bodies[document.reference], !body.html.isEmpty { context["body"] = body.html }
+        if let body = site.bodies[document.reference], !body.html.isEmpty { context["body"] = TemplateValue(markup: body.html) }
         if let consultation = site.consultationView(document, from: from) { context["consultation"] = consultation }
         let relations = site.relations
         switch document.details {

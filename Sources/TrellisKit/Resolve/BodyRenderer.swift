@@ -2,7 +2,8 @@ import Markdown
 
 /// A document's body turned into HTML, with its heading ids and its links' problems.
 struct RenderedBody: Sendable {
-    var html: String
+    /// The body's HTML, UTF-8.
+    var html: [UInt8]
     var headingIDs: [String]
     var plainText: String
     var diagnostics: [Diagnostic]
@@ -34,7 +35,7 @@ enum BodyRenderer {
                 let location = SourceLocation(file: document.path, line: problem.line + document.bodyLineOffset, column: problem.column)
                 diagnostics.append(Diagnostic(problem.isError ? .error : .warning, code, problem.message, at: location, suggestion: problem.suggestion))
             }
-            return RenderedBody(html: rendered.html, headingIDs: rendered.headings.map(\.id), plainText: rendered.plainText, diagnostics: diagnostics, fragmentChecks: checks)
+            return RenderedBody(html: rendered.htmlBytes, headingIDs: rendered.headings.map(\.id), plainText: rendered.plainText, diagnostics: diagnostics, fragmentChecks: checks)
         }
         guard let cache else { return index.documents.parallelMap(render) }
         return cache.bodies(index, options: options, render: render)
