@@ -20,6 +20,8 @@ final class ConsultationTimeTests: XCTestCase {
         XCTAssertEqual(WrittenTime.parse("2011-01-31T14:00:05"), WrittenTime(wall: wall(2011, 1, 31, 14, 0, 5), hasTime: true))
         XCTAssertEqual(WrittenTime.parse("2011-01-31 14:00"), WrittenTime(wall: wall(2011, 1, 31, 14), hasTime: true))
         XCTAssertEqual(WrittenTime.parse(" 2011-01-31 "), WrittenTime(wall: wall(2011, 1, 31), hasTime: false))
+        // Other Unicode spaces (a no-break space, an ideographic space) are trimmed as well.
+        XCTAssertEqual(WrittenTime.parse("\t\u{A0}2011-01-31\u{3000}"), WrittenTime(wall: wall(2011, 1, 31), hasTime: false))
         XCTAssertEqual(WrittenTime.parse("2011-01-31T14:00:00Z"),
                        WrittenTime(wall: wall(2011, 1, 31, 14), hasTime: true, utcOffset: 0))
         XCTAssertEqual(WrittenTime.parse("2011-06-30T15:00:00+01:00"),

@@ -29,7 +29,7 @@ public struct WrittenTime: Hashable, Sendable {
 
     /// Parses `2011-01-31`, `2011-01-31T14:00`, `2011-01-31T14:00:00`, `2011-01-31 14:00`, and ISO 8601 with `Z` or `+01:00`.
     public static func parse(_ text: String) -> WrittenTime? {
-        var scan = Scan(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scan = Scan(trimmedBytes(text))
         guard let year = scan.digits(4), scan.take("-"), let month = scan.digits(2), scan.take("-"),
               let day = scan.digits(2), WallTime.isValidDate(year: year, month: month, day: day)
         else { return nil }
@@ -66,6 +66,21 @@ public struct WrittenTime: Hashable, Sendable {
               let wall = WallTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         else { return nil }
         return WrittenTime(wall: wall, hasTime: true, utcOffset: offset, nanosecond: nanosecond)
+    }
+
+    /// The UTF-8 of `text` without the white space (spaces, tabs, other Unicode spaces) at
+    /// either end. Spaces and tabs are trimmed by byte; Foundation's trimming, which costs more
+    /// than the parse, is asked only when what is left starts or ends beyond ASCII.
+    private static func trimmedBytes(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        var start = 0, end = bytes.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
+            return Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        }
+        return Array(bytes[start..<end])
     }
 
     /// The error for a value that is not a date, naming the key and the forms to write instead.

@@ -9,7 +9,9 @@ final class FieldReader {
     let lineOffset: Int
     private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     private let place: SourceLocation
-    private var used: Set<String> = []
+    /// Whether each pair's key has been asked for (a key asked for but absent needs no mark:
+    /// only written keys are warned about).
+    private var used: [Bool]
 
     init(file: String, mapping: [YAMLPair], lineOffset: Int, sink: DiagnosticSink, place: SourceLocation) {
         self.file = file
@@ -20,6 +22,7 @@ final class FieldReader {
             guard case .scalar(let key, _, _) = pair.key else { return (key: "", keyNode: pair.key, value: pair.value) }
             return (key: key, keyNode: pair.key, value: pair.value)
         }
+        used = Array(repeating: false, count: pairs.count)
     }
 
     /// The place of a node in the file.
@@ -37,10 +40,16 @@ final class FieldReader {
 
     /// The raw node of a key, marking it used; nil for an absent or null value.
     func node(_ key: String) -> YAMLNode? {
-        used.insert(key)
-        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        used[index] = true
+        let value = pairs[index].value
         // YAML's null, written plainly: nothing, ~, null, Null or NULL (tags are not resolved; see YAMLNode).
-        if case .scalar(let text, plain: true, _) = value, ["", "~", "null", "Null", "NULL"].contains(text) { return nil }
+        if case .scalar(let text, plain: true, _) = value {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
+        }
         return value
     }
 
@@ -161,7 +170,7 @@ final class FieldReader {
 
     /// Warns about each key no one asked for, naming the nearest known key.
     func warnUnknownKeys(known: [String], context: String) {
-        for pair in pairs where !used.contains(pair.key) && !known.contains(pair.key) {
+        for (pair, used) in zip(pairs, used) where !used && !known.contains(pair.key) {
             let hint = Suggestion.nearest(to: pair.key, in: known).map { " (did you mean '\($0)'?)" } ?? "; the keys \(context) are \(known.joined(separator: ", "))"
             sink.add(.warning(.unknownKey, "unknown key '\(pair.key)' \(context)\(hint)", at: location(of: pair.keyNode)))
         }
