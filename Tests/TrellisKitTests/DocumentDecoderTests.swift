@@ -242,6 +242,13 @@ final class DocumentDecoderTests: XCTestCase {
         ])
     }
 
+    func testKeysWrittenTwiceInALargeMappingAreFoundToo() {
+        let keys = (1...40).map { "key\($0): \($0)" }.joined(separator: "\n")
+        XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\n\(keys)\nkey7: again\nkey30: again\n---\n"), [
+            .error(.malformedYAML, "the key 'key30', 'key7' is written twice; keep one", at: Fixture.at(gosport, 32, 1)),
+        ])
+    }
+
     func testASecondYAMLDocumentIsAnError() {
         XCTAssertEqual(diagnostics(gosport, "---\ntitle: Gosport\n--- summary: x\n---\n"), [
             .error(.malformedYAML, "a line starting with '---' here starts a second YAML document inside the front matter; end the front matter with a line of just '---'",

@@ -170,16 +170,30 @@ private struct EventReader {
     }
 
     /// Keys written twice in one mapping (as text: a list or mapping as a key is never compared).
+    /// A mapping of a few keys is checked pair by pair, which costs less than hashing each key.
     private static func checkDuplicates(_ pairs: [YAMLPair]) throws(YAMLFailure) {
         guard pairs.count > 1 else { return }
-        var seen: [String: YAMLMark] = [:]
-        var repeated: Set<String> = []
-        for pair in pairs {
-            guard case .scalar(let key, _, let mark) = pair.key else { continue }
-            if seen[key] == nil { seen[key] = mark } else { repeated.insert(key) }
+        // Each key written more than once, with the place it is first written.
+        var repeated: [String: YAMLMark] = [:]
+        if pairs.count <= 32 {
+            for (index, pair) in pairs.enumerated() {
+                guard case .scalar(let key, _, _) = pair.key, repeated.isEmpty || repeated[key] == nil else { continue }
+                for earlier in pairs[..<index] {
+                    if case .scalar(key, _, let mark) = earlier.key {
+                        repeated[key] = mark
+                        break
+                    }
+                }
+            }
+        } else {
+            var seen: [String: YAMLMark] = [:]
+            for pair in pairs {
+                guard case .scalar(let key, _, let mark) = pair.key else { continue }
+                if let first = seen[key] { repeated[key] = first } else { seen[key] = mark }
+            }
         }
-        guard let first = repeated.min() else { return }
-        throw .duplicateKeys(repeated.sorted(), mark: seen[first]!)
+        guard let first = repeated.keys.min() else { return }
+        throw .duplicateKeys(repeated.keys.sorted(), mark: repeated[first]!)
     }
 
     /// The parser's error.
