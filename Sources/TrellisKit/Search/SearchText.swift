@@ -33,18 +33,25 @@ enum SearchText {
     }
 
     /// The words of `text` worth indexing, in order, repeats kept (they count towards the score).
+    static func words(_ text: String) -> [String] {
+        var strings = WordStrings()
+        read(text, into: &strings)
+        return strings.words
+    }
+
+    /// Hands `sink` the words of `text` worth indexing, in order, repeats kept, each as the bytes
+    /// of its lower-case UTF-8 for just that call, so no String need be made for it.
     ///
     /// Read by bytes: a run of ASCII letters and digits (most of any body, and most of the
     /// indexing time) is taken whole; anything else is decoded, lower-cased and decomposed on its
     /// own, which gives the same words as lower-casing and decomposing the whole text, since
     /// every mark is dropped.
-    static func words(_ text: String) -> [String] {
+    static func read<Sink: WordSink>(_ text: String, into sink: inout Sink) {
         var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
             var reader = WordReader()
-            reader.read(bytes)
-            reader.flush()
-            return reader.words
+            reader.read(bytes, into: &sink)
+            reader.flush(into: &sink)
         }
     }
 
@@ -54,22 +61,36 @@ enum SearchText {
     }
 }
 
-/// Reads the words of UTF-8 text for `SearchText.words`; all its state is its own, so reading
+/// What takes the words `SearchText.read` finds: lower-case UTF-8, 2 to 40 characters, no stop words.
+protocol WordSink {
+    /// One word; its bytes are valid only during the call.
+    mutating func take(_ word: UnsafeBufferPointer<UInt8>)
+}
+
+/// The words as Strings, for `SearchText.words`.
+private struct WordStrings: WordSink {
+    var words: [String] = []
+
+    mutating func take(_ word: UnsafeBufferPointer<UInt8>) {
+        words.append(String(decoding: word, as: UTF8.self))
+    }
+}
+
+/// Reads the words of UTF-8 text for `SearchText.read`; all its state is its own, so reading
 /// needs no checks that two closures do not change it at once.
 private struct WordReader {
-    var words: [String] = []
     /// The word being read, lower-cased, while it is not a plain run of ASCII.
     private var current: [UInt8] = []
     /// Its length in characters (Unicode scalars).
     private var length = 0
 
-    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func read<Sink: WordSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
                 guard Self.isWordByte(byte) else {
-                    flush()
+                    flush(into: &sink)
                     index += 1
                     continue
                 }
@@ -81,7 +102,7 @@ private struct WordReader {
                 }
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 if current.isEmpty && !hasCapital && (index == bytes.count || bytes[index] < 0x80) {
-                    add(run) // a whole word, as it stands
+                    add(run, into: &sink) // a whole word, as it stands
                 } else {
                     for letter in run { current.append(letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z") ? letter + 32 : letter) }
                     length += run.count
@@ -91,7 +112,7 @@ private struct WordReader {
             let (decoded, end) = UTF8Scalar.decode(bytes, at: index)
             index = end
             guard let scalar = decoded else {
-                flush()
+                flush(into: &sink)
                 continue
             }
             for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -103,23 +124,23 @@ private struct WordReader {
                     current.append(contentsOf: UTF8.encode(part)!)
                     length += 1
                 default:
-                    flush()
+                    flush(into: &sink)
                 }
             }
         }
     }
 
     /// Ends the word being read.
-    mutating func flush() {
+    mutating func flush<Sink: WordSink>(into sink: inout Sink) {
         guard !current.isEmpty else { return }
-        if length >= 2 && length <= 40 && !SearchText.isStopWord(current) { words.append(String(decoding: current, as: UTF8.self)) }
+        if length >= 2 && length <= 40 && !SearchText.isStopWord(current) { current.withUnsafeBufferPointer { sink.take($0) } }
         current.removeAll(keepingCapacity: true)
         length = 0
     }
 
     /// A word of lower-case ASCII, kept unless it is too short, too long or a stop word.
-    private mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
-        if word.count >= 2 && word.count <= 40 && !SearchText.isStopWord(word) { words.append(String(decoding: word, as: UTF8.self)) }
+    private func add<Sink: WordSink>(_ word: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        if word.count >= 2 && word.count <= 40 && !SearchText.isStopWord(word) { sink.take(word) }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
