@@ -14,6 +14,8 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(CSV.field("two\nlines"), "\"two\nlines\"")
         XCTAssertEqual(CSV.field("crlf\r\nhere"), "\"crlf\r\nhere\"")
         XCTAssertEqual(CSV.record(["a", "", "c"]), "a,,c\r\n")
+        XCTAssertEqual(CSV.field(" caf\u{00E9} \"x\""), "\" caf\u{00E9} \"\"x\"\"\"", "quotes doubled beside letters beyond ASCII too")
+        XCTAssertEqual(CSV.document(header: ["a", "b"], rows: [["1", "x,y"], ["", ""]]), "a,b\r\n1,\"x,y\"\r\n,\r\n")
     }
 
     func testAFormulaIsNeutralisedButANumberIsNot() {
