@@ -15,6 +15,13 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchText.words("Children's CAFÉ, 2009-10 x"), SearchText.words("Children's CAFE, 2009-10 x"), "as the Unicode path")
     }
 
+    func testEveryStopWordAndOnlyTheStopWordsAreLeftOut() {
+        XCTAssertEqual(SearchText.words(SearchText.stopWords.joined(separator: " ")), [])
+        XCTAssertEqual(SearchText.words(SearchText.stopWords.joined(separator: " ").uppercased()), [])
+        let nearMisses = ["th", "thes", "ther", "theirs", "wil", "withs", "ad", "ands", "ii", "fro", "haves", "o0", "thiss"]
+        XCTAssertEqual(SearchText.words(nearMisses.joined(separator: " ")), nearMisses)
+    }
+
     func testARunOfASCIIIsOneWordWithTheLettersAroundIt() {
         XCTAssertEqual(SearchText.words("abcé éabc aéb abc—def abc\u{0301}def THE The the0 Their"), ["abce", "eabc", "aeb", "abc", "def", "abcdef", "the0"])
         let forty = String(repeating: "a", count: 40)

@@ -75,10 +75,11 @@ struct SearchIndex {
 
     /// Adds entries (numbered after those already added), moving their scores into the postings.
     mutating func add(_ more: [Entry]) {
+        entries.reserveCapacity(entries.count + more.count)
         for var entry in more {
             let number = UInt64(entries.count)
-            for word in entry.scores.indices {
-                let term = entry.words.withWord(word) { terms.number(of: $0, hash: entry.words.hashes[word]) }
+            entry.words.forEach { word, bytes, hash in
+                let term = terms.number(of: bytes, hash: hash)
                 if term == postings.count { postings.append([]) }
                 postings[term].append(number << 32 | UInt64(entry.scores[word]))
             }

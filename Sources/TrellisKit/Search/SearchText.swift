@@ -10,12 +10,29 @@ enum SearchText {
         "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
         "of", "on", "or", "that", "the", "their", "this", "to", "was", "we", "were", "will", "with",
     ]
-    /// The stop words packed as `packed` packs a word, so a word is checked without hashing it.
-    private static let packedStopWords = stopWords.map { packed(Array($0.utf8)) }.sorted()
+    /// The stop words packed (as `packed` packs a word) in 128 slots, each in the slot its
+    /// packed value times `multiplier` names in its top 7 bits, none sharing one: a word is
+    /// checked with a multiply and one comparison, not a hash or a search. The multiplier is the
+    /// first of a fixed sequence that leaves no two stop words in one slot.
+    private static let stopSlots: (multiplier: UInt64, slots: [UInt64]) = {
+        let words = stopWords.map { packed(Array($0.utf8)) }
+        var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var slots = [UInt64](repeating: 0, count: 128)
+            var clash = false
+            for word in words {
+                let slot = Int(truncatingIfNeeded: (word &* multiplier) >> 57)
+                clash = clash || slots[slot] != 0
+                slots[slot] = word
+            }
+            if !clash { return (multiplier, slots) }
+            multiplier &+= 0x6A09_E667_F3BC_C90A // even, so the multiplier stays odd
+        }
+    }()
     /// The longest stop word's length in bytes: a longer word is never one.
     private static let longestStopWord = stopWords.map(\.utf8.count).max()!
 
-    /// Up to 8 bytes as one number, first byte highest, so packed words sort as the words do.
+    /// Up to 8 bytes as one number, first byte highest (never 0 for a word).
     private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
         bytes.reduce(0) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - bytes.count))
     }
@@ -24,12 +41,7 @@ enum SearchText {
     fileprivate static func isStopWord<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard bytes.count <= longestStopWord else { return false }
         let word = packed(bytes)
-        var low = 0, high = packedStopWords.count
-        while low < high {
-            let middle = (low + high) / 2
-            if packedStopWords[middle] < word { low = middle + 1 } else { high = middle }
-        }
-        return low < packedStopWords.count && packedStopWords[low] == word
+        return stopSlots.slots[Int(truncatingIfNeeded: (word &* stopSlots.multiplier) >> 57)] == word
     }
 
     /// The words of `text` worth indexing, in order, repeats kept (they count towards the score).

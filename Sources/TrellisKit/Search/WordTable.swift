@@ -7,7 +7,7 @@ struct WordTable: Sendable {
     /// Where word n starts in `bytes`; one more than there are words, the last the end.
     private var starts: [Int] = [0]
     /// Each word's hash, kept so a word moves to a bigger table (or another table) unhashed.
-    private(set) var hashes: [UInt64] = []
+    private var hashes: [UInt64] = []
     /// Open addressing: a word's number plus one, or 0 for an empty slot; a power of two long.
     private var slots: [Int32]
 
@@ -53,6 +53,14 @@ struct WordTable: Sendable {
     /// Calls `body` with the bytes of word `number`.
     func withWord<Result>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]])) }
+    }
+
+    /// Calls `body` with each word's number, bytes and hash, in number order: the bytes are
+    /// reached once for them all, not once a word.
+    func forEach(_ body: (_ number: Int, _ word: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            for number in hashes.indices { body(number, UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]]), hashes[number]) }
+        }
     }
 
     /// Word `number` as a String.
