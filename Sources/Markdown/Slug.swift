@@ -85,11 +85,21 @@ struct CollapsedText {
             while index < input.count {
                 let byte = input[index]
                 if byte > 0x20 && byte < 0x80 {
-                    // A run of ASCII that is not white space, copied whole.
+                    // A run of ASCII that is not white space, or is single spaces between such
+                    // characters (the words of most text), copied whole.
                     if pendingSpace { bytes.append(UInt8(ascii: " ")) }
                     pendingSpace = false
                     let start = index
-                    while index < input.count, input[index] > 0x20, input[index] < 0x80 { index += 1 }
+                    while index < input.count {
+                        let next = input[index]
+                        if next > 0x20 && next < 0x80 {
+                            index += 1
+                        } else if next == 0x20, index + 1 < input.count, input[index + 1] > 0x20, input[index + 1] < 0x80 {
+                            index += 2
+                        } else {
+                            break
+                        }
+                    }
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<index]))
                     continue
                 }
