@@ -6,25 +6,11 @@
 /// -3.5, which must stay a number.
 enum CSV {
     /// The whole file: `header`, then each row, every record ending in CRLF.
-    static func document(header: [String], rows: [[String]]) -> String {
+    static func document(header: [String], rows: [[String]]) -> [UInt8] {
         var out: [UInt8] = []
         append(header, to: &out)
         for row in rows { append(row, to: &out) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// One record and its CRLF.
-    static func record(_ fields: [String]) -> String {
-        var out: [UInt8] = []
-        append(fields, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// One field, neutralised and quoted as needed.
-    static func field(_ raw: String) -> String {
-        var out: [UInt8] = []
-        append(field: raw, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Written as bytes: a big site's CSV is megabytes, and appending each field to a String cost
