@@ -10,7 +10,7 @@ struct BodyFacts {
     private(set) var problems: [MarkdownProblem] = []
     private var ids = IDAllocator()
     private var tableCount = 0
-    private var plain = ""
+    private var plain = CollapsedText()
     private var headingText: String?
     private var linkColumns = SourceText.ColumnCounter()
 
@@ -19,16 +19,16 @@ struct BodyFacts {
     }
 
     /// The body's text without markup, whitespace collapsed.
-    var plainText: String { plain.collapsingWhitespace() }
+    var plainText: String { plain.string }
 
     /// A block starts or ends: its text is kept apart from its neighbours'.
     mutating func blockBoundary() {
-        plain += " "
+        plain.appendSpace()
     }
 
     /// Text of a text or code node (or a line break, as " ").
     mutating func text(_ text: String) {
-        plain += text
+        plain.append(text)
         headingText? += text
     }
 
@@ -91,7 +91,7 @@ struct BodyFacts {
         let outcome = TableBlock.render(info: info, literal: literal, id: id, line: line,
                                         column: source.characterColumn(line: line, byteColumn: byteColumn))
         problems += outcome.problems
-        plain += outcome.plainText
+        plain.append(outcome.plainText)
         return outcome.html
     }
 }

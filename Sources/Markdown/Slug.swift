@@ -51,40 +51,69 @@ extension String {
     }
 
     /// Runs of whitespace as single spaces, with none at either end.
-    ///
-    /// By bytes: this runs over the plain text of every body. A run of ASCII that is not white
-    /// space is copied whole; a longer character is decoded only to ask whether it is white
-    /// space (U+00A0, U+2003 ...), and its bytes are copied as they are.
     func collapsingWhitespace() -> String {
-        var text = self
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
+        var text = CollapsedText()
+        text.append(self)
+        return text.string
+    }
+}
+
+/// Text gathered piece by piece with runs of whitespace as single spaces and none at either end,
+/// collapsed as each piece comes: a body's plain text is read once, not gathered and read again.
+///
+/// By bytes: this runs over the plain text of every body. A run of ASCII that is not white
+/// space is copied whole; a longer character is decoded only to ask whether it is white
+/// space (U+00A0, U+2003 ...), and its bytes are copied as they are.
+struct CollapsedText {
+    private var bytes: [UInt8] = []
+    /// Whether white space came after the last thing kept (none is kept before the first).
+    private var pendingSpace = false
+
+    /// The text so far.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// White space, as a piece holding only a space would be.
+    mutating func appendSpace() {
+        pendingSpace = !bytes.isEmpty
+    }
+
+    /// A piece of text, its white space collapsed with what came before it.
+    mutating func append(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { input in
             var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
+            while index < input.count {
+                let byte = input[index]
                 if byte > 0x20 && byte < 0x80 {
-                    // A run of ASCII that is not white space, copied whole.
-                    if pendingSpace { out.append(UInt8(ascii: " ")) }
+                    // A run of ASCII that is not white space, or is single spaces between such
+                    // characters (the words of most text), copied whole.
+                    if pendingSpace { bytes.append(UInt8(ascii: " ")) }
                     pendingSpace = false
                     let start = index
-                    while index < bytes.count, bytes[index] > 0x20, bytes[index] < 0x80 { index += 1 }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    while index < input.count {
+                        let next = input[index]
+                        if next > 0x20 && next < 0x80 {
+                            index += 1
+                        } else if next == 0x20, index + 1 < input.count, input[index + 1] > 0x20, input[index + 1] < 0x80 {
+                            index += 2
+                        } else {
+                            break
+                        }
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<index]))
                     continue
                 }
-                let (scalar, end) = byte < 0x80 ? (nil, index + 1) : UTF8Scalar.decode(bytes, at: index)
+                let (scalar, end) = byte < 0x80 ? (nil, index + 1) : UTF8Scalar.decode(input, at: index)
                 let isSpace = byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : scalar?.properties.isWhitespace == true
                 if isSpace {
-                    pendingSpace = !out.isEmpty
+                    appendSpace()
                 } else {
-                    if pendingSpace { out.append(UInt8(ascii: " ")) }
+                    if pendingSpace { bytes.append(UInt8(ascii: " ")) }
                     pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<end]))
                 }
                 index = end
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

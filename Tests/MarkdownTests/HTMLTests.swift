@@ -46,6 +46,11 @@ final class HTMLTests: XCTestCase {
                        "Caf\u{00E9} na\u{0308}ive \u{1F600} end\u{200B}x Second line \u{0142}\u{00F3}d\u{017A}")
     }
 
+    func testPlainTextCollapsesWhiteSpaceAcrossNodesAndBlocks() {
+        let body = "  A  *b*\u{00A0}\u{2003}c \n\n- d\n-  e\n\n```\n  f\n\n g  \n```\n\n\u{2003}\n"
+        XCTAssertEqual(Markdown.render(body) { _ in .keep }.plainText, "A b c d e f g", "one space wherever nodes and blocks meet, none at the ends")
+    }
+
     func testEmptyBody() {
         XCTAssertEqual(Markdown.render("") { _ in .keep },
                        RenderedMarkdown(htmlBytes: [], headings: [], links: [], problems: [], plainText: ""))

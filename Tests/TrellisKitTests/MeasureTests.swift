@@ -24,6 +24,18 @@ final class MeasureTests: XCTestCase {
         XCTAssertTrue(NaturalOrder.precedes("NI 9", "NI 10"))
     }
 
+    func testNaturalOrderBreaksTiesAndReadsLongNumbersAndLettersBeyondASCII() {
+        let ordered: [(String, String)] = [
+            ("NI 010", "NI 10"), ("NI 9", "ni 9"), ("2009-10", "2009-11"), ("2009-10", "2010-11"), ("2009-10", "2010"),
+            ("Q1 2010", "q2 2009"), ("9", "a"), ("NI", "NI 1"), ("NI 10", "NI 10.5"), ("NI 10a", "NI 10B"),
+            ("1234567890123456", "1234567890123457"), ("\u{00C9}t\u{00E9} 2", "\u{00C9}t\u{00E9} 10"),
+        ]
+        for (a, b) in ordered {
+            XCTAssertTrue(NaturalOrder.precedes(a, b), "\(a) before \(b)")
+            XCTAssertFalse(NaturalOrder.precedes(b, a), "\(b) after \(a)")
+        }
+    }
+
     // MARK: RAG
 
     func testRatingWhenHigherIsBetter() {

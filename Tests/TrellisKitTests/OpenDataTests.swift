@@ -7,25 +7,37 @@ import XCTest
 final class OpenDataTests: XCTestCase {
     // MARK: CSV fields
 
+    /// One record of a CSV file with no rows, as the file has it.
+    private func record(_ fields: [String]) -> String {
+        String(decoding: CSV.document(header: fields, rows: []), as: UTF8.self)
+    }
+
+    /// One field, neutralised and quoted as the file has it.
+    private func field(_ raw: String) -> String {
+        String(record([raw]).dropLast())
+    }
+
     func testFieldsAreQuotedOnlyWhenTheyMustBe() {
-        XCTAssertEqual(CSV.field("plain"), "plain")
-        XCTAssertEqual(CSV.field("a, b"), "\"a, b\"")
-        XCTAssertEqual(CSV.field("say \"hi\""), "\"say \"\"hi\"\"\"")
-        XCTAssertEqual(CSV.field("two\nlines"), "\"two\nlines\"")
-        XCTAssertEqual(CSV.field("crlf\r\nhere"), "\"crlf\r\nhere\"")
-        XCTAssertEqual(CSV.record(["a", "", "c"]), "a,,c\r\n")
+        XCTAssertEqual(field("plain"), "plain")
+        XCTAssertEqual(field("a, b"), "\"a, b\"")
+        XCTAssertEqual(field("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(field("two\nlines"), "\"two\nlines\"")
+        XCTAssertEqual(field("crlf\r\nhere"), "\"crlf\r\nhere\"")
+        XCTAssertEqual(record(["a", "", "c"]), "a,,c\r\n")
+        XCTAssertEqual(field(" caf\u{00E9} \"x\""), "\" caf\u{00E9} \"\"x\"\"\"", "quotes doubled beside letters beyond ASCII too")
+        XCTAssertEqual(String(decoding: CSV.document(header: ["a", "b"], rows: [["1", "x,y"], ["", ""]]), as: UTF8.self), "a,b\r\n1,\"x,y\"\r\n,\r\n")
     }
 
     func testAFormulaIsNeutralisedButANumberIsNot() {
-        XCTAssertEqual(CSV.field("=SUM(A1:A9)"), "'=SUM(A1:A9)")
-        XCTAssertEqual(CSV.field("+44 1632 960000"), "'+44 1632 960000")
-        XCTAssertEqual(CSV.field("@cmd"), "'@cmd")
-        XCTAssertEqual(CSV.field("-1+2"), "'-1+2")
-        XCTAssertEqual(CSV.field("=1,2"), "\"'=1,2\"")
-        XCTAssertEqual(CSV.field("-3.5"), "-3.5")
-        XCTAssertEqual(CSV.field("+2"), "+2")
-        XCTAssertEqual(CSV.field("-1e3"), "-1e3")
-        XCTAssertEqual(CSV.field("5.5"), "5.5")
+        XCTAssertEqual(field("=SUM(A1:A9)"), "'=SUM(A1:A9)")
+        XCTAssertEqual(field("+44 1632 960000"), "'+44 1632 960000")
+        XCTAssertEqual(field("@cmd"), "'@cmd")
+        XCTAssertEqual(field("-1+2"), "'-1+2")
+        XCTAssertEqual(field("=1,2"), "\"'=1,2\"")
+        XCTAssertEqual(field("-3.5"), "-3.5")
+        XCTAssertEqual(field("+2"), "+2")
+        XCTAssertEqual(field("-1e3"), "-1e3")
+        XCTAssertEqual(field("5.5"), "5.5")
     }
 
     func testJSONIsDeterministicAndSafeInsideAScript() throws {
@@ -36,6 +48,8 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(JSONValue.numberText("+5"), nil)
         XCTAssertEqual(JSONValue.number(DataPoint(period: "x", value: 0.5, written: ".5")), .number("0.5"))
         XCTAssertEqual(JSONValue.string("tab\tquote\"\u{1}").compact, #""tab\tquote\"\u0001""#)
+        XCTAssertEqual(JSONValue.string("a\u{2028}b\u{2029}\u{2027}\u{2019}\u{7F}\\\r\n\u{1F}é").compact, #""a\u2028b\u2029\#u{2027}\#u{2019}\u007f\\\r\n\u001fé""#,
+                       "JavaScript's line ends escaped, other characters starting E2 kept")
     }
 
     // MARK: Files of a built site

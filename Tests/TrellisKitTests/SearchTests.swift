@@ -15,6 +15,13 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchText.words("Children's CAFÉ, 2009-10 x"), SearchText.words("Children's CAFE, 2009-10 x"), "as the Unicode path")
     }
 
+    func testEveryStopWordAndOnlyTheStopWordsAreLeftOut() {
+        XCTAssertEqual(SearchText.words(SearchText.stopWords.joined(separator: " ")), [])
+        XCTAssertEqual(SearchText.words(SearchText.stopWords.joined(separator: " ").uppercased()), [])
+        let nearMisses = ["th", "thes", "ther", "theirs", "wil", "withs", "ad", "ands", "ii", "fro", "haves", "o0", "thiss"]
+        XCTAssertEqual(SearchText.words(nearMisses.joined(separator: " ")), nearMisses)
+    }
+
     func testARunOfASCIIIsOneWordWithTheLettersAroundIt() {
         XCTAssertEqual(SearchText.words("abcé éabc aéb abc—def abc\u{0301}def THE The the0 Their"), ["abce", "eabc", "aeb", "abc", "def", "abcdef", "the0"])
         let forty = String(repeating: "a", count: 40)
@@ -23,12 +30,32 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchText.words("ab"), ["ab"], "a word at the very end")
     }
 
+    func testAWordTableNumbersEachWordOnceInTheOrderFirstSeen() {
+        var table = WordTable(capacity: 2)
+        let words = (0..<300).map { "w\($0 % 150)" } + ["ab", "ba", "m\u{00F4}n", "mon", ""]
+        let numbers = words.map { word in Array(word.utf8).withUnsafeBufferPointer { table.number(of: $0, hash: WordTable.hash($0)) } }
+        XCTAssertEqual(numbers[0..<150], numbers[150..<300], "a word seen again keeps its number, however far the table grew")
+        XCTAssertEqual(Array(numbers[0..<150]), Array(0..<150))
+        XCTAssertEqual(Array(numbers[300...]), [150, 151, 152, 153, 154], "same length or same letters is not the same word")
+        XCTAssertEqual(table.count, 155)
+        XCTAssertEqual((0..<table.count).map(table.string), Array(words[0..<150]) + ["ab", "ba", "m\u{00F4}n", "mon", ""])
+    }
+
+    func testAnEntryScoresTitleFieldsAndBodyWords() {
+        let body = Array(repeating: "neet", count: 12).joined(separator: " ") + " rate Rate"
+        let entry = SearchIndex.Entry(title: "NEET rate, NEET", path: "measures/neet/", kind: "Measure", summary: "shown",
+                                      fields: ["Young people NEET", "", "the rate"], body: body)
+        let scores = Dictionary(uniqueKeysWithValues: entry.scores.indices.map { (entry.words.string($0), entry.scores[$0]) })
+        XCTAssertEqual(scores, ["neet": 10 + 10 + 4 + 10, "rate": 10 + 4 + 2, "young": 4, "people": 4],
+                       "10 a time in the title, 4 in the fields, 1 in the body up to 10; stop words left out")
+    }
+
     func testABigShardIsSplitAndEveryTermHasOneHome() {
         var postings: [String: [UInt64]] = [:]
         for number in 0..<4 { postings["child\(number)x"] = (0..<2_000).map { UInt64($0) << 32 | 1 } }
         postings["ch"] = [1 << 32 | 1]
         postings["neet"] = [2 << 32 | 5]
-        let shards = SearchIndex.shards(postings)
+        let shards = SearchIndex.shards(postings.mapValues(\.count))
         let keys = shards.map(\.key)
         XCTAssertTrue(keys.contains("ne"))
         XCTAssertTrue(keys.contains("ch"), "terms no longer than the key stay in it")

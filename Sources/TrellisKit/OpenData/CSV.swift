@@ -6,30 +6,43 @@
 /// -3.5, which must stay a number.
 enum CSV {
     /// The whole file: `header`, then each row, every record ending in CRLF.
-    static func document(header: [String], rows: [[String]]) -> String {
-        var out = record(header)
-        for row in rows { out += record(row) }
+    static func document(header: [String], rows: [[String]]) -> [UInt8] {
+        var out: [UInt8] = []
+        append(header, to: &out)
+        for row in rows { append(row, to: &out) }
         return out
     }
 
-    /// One record and its CRLF.
-    static func record(_ fields: [String]) -> String {
-        var out = ""
+    /// Written as bytes: a big site's CSV is megabytes, and appending each field to a String cost
+    /// more than deciding how to write it.
+    private static func append(_ fields: [String], to out: inout [UInt8]) {
         for (index, raw) in fields.enumerated() {
-            if index > 0 { out += "," }
-            out += field(raw)
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(field: raw, to: &out)
         }
-        return out + "\r\n"
+        out += [0x0D, 0x0A]
     }
 
-    /// One field, neutralised and quoted as needed.
-    static func field(_ raw: String) -> String {
+    private static func append(field raw: String, to out: inout [UInt8]) {
         let text = neutralised(raw)
-        let bytes = text.utf8
-        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
-            || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+                || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+            guard needsQuotes else { out.append(contentsOf: bytes); return }
+            out.append(UInt8(ascii: "\""))
+            if bytes.contains(UInt8(ascii: "\"")) && bytes.contains(where: { $0 >= 0x80 }) {
+                // Beyond ASCII, quotes are doubled as Foundation finds them (by Characters, so a
+                // quote with a combining mark is not one), so such a field is written as it always was.
+                out += text.replacingOccurrences(of: "\"", with: "\"\"").utf8
+            } else {
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                    out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
     }
 
     /// The text with a leading `'` when a spreadsheet would otherwise read it as a formula.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One open dataset: its JSON (records, nested where that helps) and its CSV (flat rows, one
 /// value per column), with the column descriptions its CSVW metadata and `/data/` page show.
 struct Dataset: Sendable {
@@ -53,15 +55,15 @@ struct Dataset: Sendable {
         self.rows = rows
     }
 
-    /// The CSV text.
-    var csv: String {
-        CSV.document(header: columns.map(\.name), rows: rows.map { row in
+    /// The CSV file.
+    var csv: Data {
+        Data(CSV.document(header: columns.map(\.name), rows: rows.map { row in
             zip(columns, row).map { column, value in CSV.cell(value, separator: column.separator ?? ";") }
-        })
+        }))
     }
 
-    /// The JSON text: the records under the dataset's name, with what they are and their licence.
-    func json(settings: SiteSettings) -> String {
+    /// The JSON file: the records under the dataset's name, with what they are and their licence.
+    func json(settings: SiteSettings) -> Data {
         let object: [String: JSONValue] = [
             "title": .string("\(title): \(settings.title)"),
             "description": .string(description),
@@ -70,7 +72,7 @@ struct Dataset: Sendable {
             "url": .string(settings.baseURL + "data/\(name).json"),
             name: .array(records),
         ]
-        return JSONValue.object(object).pretty
+        return Data(JSONValue.object(object).prettyBytes)
     }
 
     /// The CSVW metadata (W3C "Metadata Vocabulary for Tabular Data") describing the CSV's columns.

@@ -57,12 +57,15 @@ enum JSONValue: Hashable, Sendable {
     }
 
     /// Two-space indentation and a final newline: for the open data files people read too.
-    var pretty: String {
+    var pretty: String { String(decoding: prettyBytes, as: UTF8.self) }
+
+    /// `pretty` as the bytes of a file, not made a String (and checked as UTF-8) on the way.
+    var prettyBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(to: &out, indent: 0)
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Written into bytes: appending many small pieces to a String cost more than the rest of the writing.
@@ -107,31 +110,56 @@ enum JSONValue: Hashable, Sendable {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 
+    /// By bytes: runs with nothing to escape (most text) are copied whole, and an escape is
+    /// written without making a String for it.
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most text has nothing to escape: one scan of its bytes, then one append.
         var contiguous = text
-        if !contiguous.withUTF8({ $0.contains(where: needsCare) }) {
-            out += text.utf8
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += #"\""#.utf8
-            case "\\": out += #"\\"#.utf8
-            case "\n": out += #"\n"#.utf8
-            case "\r": out += #"\r"#.utf8
-            case "\t": out += #"\t"#.utf8
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += ("\\u" + hex4(scalar.value)).utf8
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += ("\\u" + hex4(scalar.value)).utf8
-            default: out += UTF8.encode(scalar)!
+        contiguous.withUTF8 { bytes in
+            // Most text has nothing to escape: one tight scan finds that, then one append.
+            var start = 0, index = bytes.firstIndex(where: needsCare) ?? bytes.count
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard needsCare(byte) else {
+                    index += 1
+                    continue
+                }
+                let length: Int, escaped: UInt8?, code: UInt8
+                switch byte {
+                case 0x22, 0x5C: (length, escaped, code) = (1, byte, 0)
+                case 0x0A: (length, escaped, code) = (1, UInt8(ascii: "n"), 0)
+                case 0x0D: (length, escaped, code) = (1, UInt8(ascii: "r"), 0)
+                case 0x09: (length, escaped, code) = (1, UInt8(ascii: "t"), 0)
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript; other characters starting E2 are kept.
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    (length, escaped, code) = (3, nil, bytes[index + 2] - 0xA8 + 0x28)
+                default: (length, escaped, code) = (1, nil, byte)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(UInt8(ascii: "\\"))
+                if let escaped {
+                    out.append(escaped)
+                } else {
+                    // \u and four lower-case hex digits: 00XX, or 2028 and 2029.
+                    out.append(UInt8(ascii: "u"))
+                    out.append(length == 3 ? UInt8(ascii: "2") : UInt8(ascii: "0"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(hexDigits[Int(code >> 4)])
+                    out.append(hexDigits[Int(code & 0xF)])
+                }
+                index += length
+                start = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Whether a byte of UTF-8 may start something `quote` escapes: a control character, `"`,
     /// `\\`, `<`, `>`, `&`, or the first byte of U+2028 and U+2029 (tested without a set, whose
@@ -141,10 +169,5 @@ enum JSONValue: Hashable, Sendable {
         case 0..<0x20, 0x7F, 0xE2, 0x22, 0x5C, 0x3C, 0x3E, 0x26: true
         default: false
         }
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

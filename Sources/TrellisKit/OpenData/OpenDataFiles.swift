@@ -19,7 +19,7 @@ struct OpenDataFiles {
         var files: [OutputFile] = []
         var views: [[String: Any]] = []
         for dataset in datasets() {
-            let csv = Data(dataset.csv.utf8)
+            let csv = dataset.csv
             let metadata = Data(dataset.csvwMetadata(settings: settings).utf8)
             files += [
                 OutputFile(path: "data/\(dataset.name).csv", data: csv),
@@ -30,7 +30,7 @@ struct OpenDataFiles {
             if dataset.name == "consultations" {
                 json = Data(ConsultationOutputs.json(site).utf8)
             } else {
-                json = Data(dataset.json(settings: settings).utf8)
+                json = dataset.json(settings: settings)
                 files.append(OutputFile(path: "data/\(dataset.name).json", data: json))
             }
             views.append([

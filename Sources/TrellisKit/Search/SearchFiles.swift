@@ -32,7 +32,7 @@ struct SearchFiles {
             let plan = site.index.document(.plan, priority.plan)?.title
             let summary = [priority.label, plan.map { "Set by \($0)" }].compactMap { $0 }.joined(separator: ". ")
             return SearchIndex.Entry(title: priority.title, path: "priorities/\(id)/", kind: "Priority", summary: summary,
-                                     titleWords: SearchText.words(priority.title), summaryWords: SearchText.words(priority.label ?? ""), bodyWords: [])
+                                     fields: [priority.label ?? ""], body: "")
         }
         return priorities
     }
@@ -55,8 +55,7 @@ struct SearchFiles {
         if shown.isEmpty { shown = Self.firstWords(of: body, 30) }
         if shown.prefix(201).count > 200 { shown = String(shown.prefix(197)) + "…" }
         return SearchIndex.Entry(title: document.title, path: document.sitePath, kind: document.kind.singularTitle, summary: shown,
-                                 titleWords: SearchText.words(document.title), summaryWords: SearchText.words(fields.joined(separator: " ")),
-                                 bodyWords: SearchText.words(body))
+                                 fields: fields, body: body)
     }
 
     /// The first `count` words of `text`, joined by single spaces, reading only as far as they

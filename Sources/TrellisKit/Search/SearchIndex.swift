@@ -12,22 +12,51 @@ struct SearchIndex {
         var path: String
         var kind: String
         var summary: String
-        /// Each word once, with its score: 10 for each time it is in the title, 4 for each time
-        /// in the summary and other fields, plus 1 for each time in the body (up to 10).
-        var scores: [(word: String, score: Int)]
+        /// Each word once, numbered as first read.
+        fileprivate(set) var words: WordTable
+        /// Word number -> its score: 10 for each time it is in the title, 4 for each time in the
+        /// summary and other fields, plus 1 for each time in the body (up to 10).
+        fileprivate(set) var scores: [Int]
 
-        init(title: String, path: String, kind: String, summary: String, titleWords: [String], summaryWords: [String], bodyWords: [String]) {
+        /// The entry for a thing whose title, summary and other fields (`fields`), and body read so.
+        init(title: String, path: String, kind: String, summary: String, fields: [String], body: String) {
             self.title = title
             self.path = path
             self.kind = kind
             self.summary = summary
-            var counts: [String: (weighted: Int, body: Int)] = [:]
             // Room for the distinct words at once (a body repeats many), not grown step by step.
-            counts.reserveCapacity(titleWords.count + summaryWords.count + bodyWords.count / 2)
-            for word in titleWords { counts[word, default: (0, 0)].weighted += 10 }
-            for word in summaryWords { counts[word, default: (0, 0)].weighted += 4 }
-            for word in bodyWords { counts[word, default: (0, 0)].body += 1 }
-            self.scores = counts.map { (word: $0.key, score: $0.value.weighted + min($0.value.body, 10)) }
+            var counts = WordCounts(capacity: 16 + body.utf8.count / 16)
+            SearchText.read(title, into: &counts)
+            counts.weight = 4
+            for field in fields { SearchText.read(field, into: &counts) }
+            counts.weight = 0
+            SearchText.read(body, into: &counts)
+            words = counts.words
+            scores = zip(counts.weighted, counts.body).map { $0 + min($1, 10) }
+        }
+
+        /// The title's, fields' and body's words counted as they are read.
+        private struct WordCounts: WordSink {
+            var words: WordTable
+            var weighted: [Int] = []
+            var body: [Int] = []
+            /// What a word read now adds to `weighted`; 0 counts it in `body`.
+            var weight = 10
+
+            init(capacity: Int) {
+                words = WordTable(capacity: capacity)
+                weighted.reserveCapacity(capacity)
+                body.reserveCapacity(capacity)
+            }
+
+            mutating func take(_ word: UnsafeBufferPointer<UInt8>) {
+                let number = words.number(of: word, hash: WordTable.hash(word))
+                if number == weighted.count {
+                    weighted.append(0)
+                    body.append(0)
+                }
+                if weight == 0 { body[number] += 1 } else { weighted[number] += weight }
+            }
         }
     }
 
@@ -36,27 +65,45 @@ struct SearchIndex {
     static let maxPostings = 6_000
     static let documentsPerShard = 25
 
-    /// The entries, in order, without their scores (which are in `postings`).
+    /// The entries, in order, without their words and scores (which are in `postings`).
     private(set) var entries: [Entry] = []
-    /// Term -> its postings in entry order, each (entry number << 32 | score): 8 bytes a posting,
-    /// since a large site has millions.
-    private(set) var postings: [String: [UInt64]] = [:]
+    /// Every term once, numbered as first added.
+    private var terms = WordTable(capacity: 1 << 12)
+    /// Term number -> its postings in entry order, each (entry number << 32 | score): 8 bytes a
+    /// posting, since a large site has millions.
+    private var postings: [[UInt64]] = []
 
     /// Adds entries (numbered after those already added), moving their scores into the postings.
     mutating func add(_ more: [Entry]) {
+        entries.reserveCapacity(entries.count + more.count)
         for var entry in more {
             let number = UInt64(entries.count)
-            for (word, score) in entry.scores { postings[word, default: []].append(number << 32 | UInt64(score)) }
+            entry.words.forEach { word, bytes, hash in
+                let term = terms.number(of: bytes, hash: hash)
+                if term == postings.count { postings.append([]) }
+                postings[term].append(number << 32 | UInt64(entry.scores[word]))
+            }
+            entry.words = Self.noWords
             entry.scores = []
             entries.append(entry)
         }
     }
 
+    private static let noWords = WordTable(capacity: 0)
+
+    /// Each term (a String at last, for sorting and writing) and its number.
+    private var termNumbers: [String: Int] {
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(terms.count)
+        for number in 0..<terms.count { numbers[terms.string(number)] = number }
+        return numbers
+    }
+
     /// Prefix keys and the terms each holds: 2 characters to start with, longer where a shard is big.
-    static func shards(_ postings: [String: [UInt64]]) -> [(key: String, terms: [String])] {
+    static func shards(_ sizes: [String: Int]) -> [(key: String, terms: [String])] {
         var result: [(String, [String])] = []
         func split(_ terms: [String], key: String, length: Int) {
-            let size = terms.reduce(0) { $0 + postings[$1]!.count }
+            let size = terms.reduce(0) { $0 + sizes[$1]! }
             guard size > maxPostings, length < 6 else { result.append((key, terms)); return }
             var stay: [String] = []
             var groups: [String: [String]] = [:]
@@ -67,30 +114,74 @@ struct SearchIndex {
             for longer in groups.keys.sorted() { split(groups[longer]!, key: longer, length: length + 1) }
         }
         var groups: [String: [String]] = [:]
-        for term in postings.keys { groups[SearchText.prefix(term, 2), default: []].append(term) }
+        for term in sizes.keys { groups[SearchText.prefix(term, 2), default: []].append(term) }
         for key in groups.keys.sorted() { split(groups[key]!.sorted(), key: key, length: 2) }
         return result.sorted { $0.0 < $1.0 }.map { (key: $0.0, terms: $0.1) }
     }
 
-    /// Writes `value` in decimal digits, without making a String for it.
-    private static func appendDecimal(_ value: UInt64, to text: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var rest = value
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            text += buffer[start...]
+    /// Writes `value` in decimal digits at `index` of `out`, without making a String for it;
+    /// returns the index after them.
+    private static func writeDecimal(_ value: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        var digits = 1
+        var limit: UInt64 = 10
+        while UInt64(value) >= limit {
+            digits += 1
+            limit *= 10
+        }
+        var rest = value
+        for position in (index..<index + digits).reversed() {
+            out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return index + digits
+    }
+
+    /// A term shard's JSON, `{"term":[entry,score,...],...}`, terms in order. Terms are letters
+    /// and digits only, so they need no escaping: the bytes are written directly, into a buffer
+    /// made big enough at once (every number at most 10 digits and a comma).
+    private func shardJSON(_ terms: [String], numbers: [String: Int]) -> [UInt8] {
+        let lists = terms.map { postings[numbers[$0]!] }
+        let capacity = zip(terms, lists).reduce(2) { $0 + $1.0.utf8.count + 6 + $1.1.count * 22 }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            var at = 0
+            out[at] = UInt8(ascii: "{")
+            at += 1
+            for (offset, (term, list)) in zip(terms, lists).enumerated() {
+                if offset > 0 {
+                    out[at] = UInt8(ascii: ",")
+                    at += 1
+                }
+                out[at] = UInt8(ascii: "\"")
+                at += 1
+                for byte in term.utf8 {
+                    out[at] = byte
+                    at += 1
+                }
+                for byte in #"":["#.utf8 {
+                    out[at] = byte
+                    at += 1
+                }
+                for (index, posting) in list.enumerated() {
+                    if index > 0 {
+                        out[at] = UInt8(ascii: ",")
+                        at += 1
+                    }
+                    at = Self.writeDecimal(UInt32(posting >> 32), into: out, at: at)
+                    out[at] = UInt8(ascii: ",")
+                    at = Self.writeDecimal(UInt32(posting & 0xFFFF_FFFF), into: out, at: at + 1)
+                }
+                out[at] = UInt8(ascii: "]")
+                at += 1
+            }
+            out[at] = UInt8(ascii: "}")
+            count = at + 1
         }
     }
 
     /// Every file of the index, under `search/index/`.
     func files() -> [OutputFile] {
-        let shards = Self.shards(postings)
+        let numbers = termNumbers
+        let shards = Self.shards(numbers.mapValues { postings[$0].count })
         var files: [OutputFile] = []
         let manifest: JSONValue = .object([
             "version": .number("1"), "keys": .array(shards.map { .string($0.key) }),
@@ -98,26 +189,8 @@ struct SearchIndex {
             "per": .number(String(Self.documentsPerShard)), "count": .number(String(entries.count)),
         ])
         files.append(OutputFile(path: Self.folder + "manifest.json", data: Data(manifest.compact.utf8)))
-        // Terms are letters and digits only, so they need no escaping: shards are written directly, as bytes.
         files += Array(shards.enumerated()).parallelMap { number, shard in
-            var text: [UInt8] = [UInt8(ascii: "{")]
-            for (offset, term) in shard.terms.sorted().enumerated() {
-                let list = postings[term]!
-                text.reserveCapacity(text.count + term.utf8.count + list.count * 12 + 6)
-                if offset > 0 { text.append(UInt8(ascii: ",")) }
-                text.append(UInt8(ascii: "\""))
-                text += term.utf8
-                text += #"":["#.utf8
-                for (index, posting) in list.enumerated() {
-                    if index > 0 { text.append(UInt8(ascii: ",")) }
-                    Self.appendDecimal(posting >> 32, to: &text)
-                    text.append(UInt8(ascii: ","))
-                    Self.appendDecimal(posting & 0xFFFF_FFFF, to: &text)
-                }
-                text.append(UInt8(ascii: "]"))
-            }
-            text.append(UInt8(ascii: "}"))
-            return OutputFile(path: Self.folder + "t\(number).json", data: Data(text))
+            OutputFile(path: Self.folder + "t\(number).json", data: Data(shardJSON(shard.terms.sorted(), numbers: numbers)))
         }
         for start in stride(from: 0, to: entries.count, by: Self.documentsPerShard) {
             let slice = entries[start..<min(entries.count, start + Self.documentsPerShard)]
