@@ -13,6 +13,8 @@ struct Layout {
     /// The layout's keys that depend only on where a page is (its depth and section), made once
     /// per place rather than once per page: links to the theme, the navigation, the site banner.
     private let shared: [Place: [String: TemplateValue]]
+    /// The link to each dataset from a page at each depth of the navigation's places, by name.
+    private let dataLinks: [[String: TemplateValue]]
 
     /// The sections every page links to from its header.
     static let navigation: [(title: String, path: String)] = [
@@ -38,6 +40,9 @@ struct Layout {
             }
         }
         self.shared = shared
+        dataLinks = (0...3).map { depth in
+            Dictionary(uniqueKeysWithValues: Dataset.catalogue.map { ($0.name, DataLinks.link(to: $0.name, url: Self.relative(depth: depth))) })
+        }
     }
 
     /// A URL from the site root, as seen from a page `depth` folders down.
@@ -69,10 +74,11 @@ struct Layout {
         layout["description"] = TemplateValue(description ?? settings.title)
         layout["canonical"] = TemplateValue(settings.baseURL + path)
         layout["content"] = TemplateValue(markup: content)
-        layout["breadcrumbs"] = TemplateValue(crumbs.map { ["title": $0.0, "url": url($0.1)] })
+        layout["breadcrumbs"] = .list(crumbs.map { .object(["title": TemplateValue($0.0), "url": TemplateValue(url($0.1))]) })
         if let updated { layout["updatedHTML"] = TemplateValue(site.timeHTML(updated)) }
         layout["isSearchPage"] = .bool(path == "search/")
-        layout["dataLinks"] = TemplateValue(DataLinks.view(forPath: path, site: site, url: url))
+        let links = isNotFound || depth >= dataLinks.count ? [:] : dataLinks[depth]
+        layout["dataLinks"] = .list(DataLinks.datasets(forPath: path, site: site).map { links[$0] ?? DataLinks.link(to: $0, url: url) })
         if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = TemplateValue(jsonLD) }
         return OutputFile(path: Self.outputPath(path), data: Data(theme.renderBytes("layout", layout)))
     }
