@@ -167,6 +167,20 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertFalse(output.utf8.dropFirst(10).dropLast(2).contains(UInt8(ascii: "\"")))
     }
 
+    func testEscapingFindsEachCharacterAtEveryPlaceInLongText() throws {
+        // Text is read eight bytes at a time: each of the five, and the look-alikes # = ? that the
+        // quick test lets through, at every offset of a word and in the bytes after the last word.
+        let entities: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+        for special in "<>&\"'#=?" {
+            for offset in 0..<19 {
+                let text = String(repeating: "a", count: offset) + String(special) + String(repeating: "b", count: 18 - offset)
+                let expected = String(repeating: "a", count: offset) + (entities[special] ?? String(special)) + String(repeating: "b", count: 18 - offset)
+                XCTAssertEqual(try render("{{t}}", ["t": text]), expected, "\(special) at \(offset)")
+            }
+        }
+        XCTAssertEqual(try render("{{t}}", ["t": "<<<<<<<<&&&&&&&&''x"]), String(repeating: "&lt;", count: 8) + String(repeating: "&amp;", count: 8) + String(repeating: "&#39;", count: 8) + "x")
+    }
+
     func testMultibyteTextIsCopiedWhole() throws {
         XCTAssertEqual(try render("{{t}}", ["t": "Café – naïve 😀 & co"]), "Café – naïve 😀 &amp; co")
     }
