@@ -178,7 +178,7 @@ final class TemplateEngineTests: XCTestCase {
                 XCTAssertEqual(try render("{{t}}", ["t": text]), expected, "\(special) at \(offset)")
             }
         }
-        XCTAssertEqual(try render("{{t}}", ["t": "<<<<<<<<&&&&&&&&''x"]), String(repeating: "&lt;", count: 8) + String(repeating: "&amp;", count: 8) + String(repeating: "&#39;", count: 8) + "x")
+        XCTAssertEqual(try render("{{t}}", ["t": "<<<<<<<<&&&&&&&&''''''''x"]), String(repeating: "&lt;", count: 8) + String(repeating: "&amp;", count: 8) + String(repeating: "&#39;", count: 8) + "x")
     }
 
     func testMultibyteTextIsCopiedWhole() throws {
