@@ -154,6 +154,20 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertEqual(try render("[{{uppercased(n)}}][{{count(text)}}]{{#empty(missing)}}never{{/empty(missing)}}{{^empty(blank)}}blank{{/empty(blank)}}", ["n": 3, "text": "abc", "blank": ""]), "[][]blank")
     }
 
+    func testFieldsAreFoundByKeyAndCompareInAnyOrder() {
+        var fields: TemplateFields = ["a": .int(1), "b": .text("x"), "a": .int(2)]
+        XCTAssertEqual(fields.count, 2)
+        XCTAssertEqual(fields["a"], .int(2))
+        fields["c"] = .bool(true)
+        fields["b"] = nil
+        XCTAssertNil(fields["b"])
+        XCTAssertNil(fields["missing"])
+        XCTAssertEqual(fields, ["c": .bool(true), "a": .int(2)])
+        XCTAssertNotEqual(fields, ["c": .bool(true), "a": .int(3)])
+        XCTAssertNotEqual(fields, ["c": .bool(true)])
+        XCTAssertEqual(TemplateFields(["k": 1, "e": ""] as [String: Any]), ["k": .int(1), "e": .null])
+    }
+
     // MARK: Escaping
 
     func testEscapingReplacesTheFiveCharacters() throws {

@@ -12,7 +12,7 @@ struct Layout {
     let theme: Theme
     /// The layout's keys that depend only on where a page is (its depth and section), made once
     /// per place rather than once per page: links to the theme, the navigation, the site banner.
-    private let shared: [Place: [String: TemplateValue]]
+    private let shared: [Place: TemplateFields]
     /// The link to each dataset from a page at each depth of the navigation's places, by name.
     private let dataLinks: [[String: TemplateValue]]
 
@@ -32,7 +32,7 @@ struct Layout {
     init(site: SiteContext, theme: Theme) {
         self.site = site
         self.theme = theme
-        var shared: [Place: [String: TemplateValue]] = [:]
+        var shared: [Place: TemplateFields] = [:]
         for depth in 0...3 {
             for item in Self.navigation {
                 let place = Place(depth: depth, section: item.path, isHome: depth == 0 && item.path.isEmpty)
@@ -60,7 +60,7 @@ struct Layout {
     /// A whole page. `path` is the page's site path ("plans/x/"); `crumbs` are the pages above it.
     func page(path: String, title: String, description: String?, crumbs: [(String, String)], updated: Date?, template: String, context: [String: Any]) -> OutputFile {
         let isNotFound = path == "404.html"
-        let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
+        let depth = URLPath.depth(of: path)
         // The 404 page is served at any depth, so its links start from the site's folder on the host.
         let url: (String) -> String = isNotFound ? Self.fromSiteFolder(site.index.settings.baseURL) : Self.relative(depth: depth)
         var context = context
@@ -89,7 +89,7 @@ struct Layout {
     }
 
     /// The layout's keys that are the same on every page at `place`.
-    private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> [String: TemplateValue] {
+    private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> TemplateFields {
         let settings = site.index.settings
         var layout: [String: Any] = [
             "lang": settings.language,
@@ -129,6 +129,6 @@ struct Layout {
                 "notices": site.activeNotices.map { ["message": $0.message] },
             ] as [String: Any]
         }
-        return layout.mapValues(TemplateValue.init)
+        return TemplateFields(layout)
     }
 }

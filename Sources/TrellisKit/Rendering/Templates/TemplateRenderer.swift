@@ -121,17 +121,17 @@ struct TemplateRenderer {
         case .sequence:
             value = position.flatMap { $0.value(of: transforms.removeFirst()) }
         case .top:
-            value = Self.descend(from: stack[stack.count - 1], through: name.keys[...])
+            value = Self.descend(from: stack[stack.count - 1], through: name, from: 0)
         case .stack:
-            guard let first = name.keys.first else {
+            guard let first = name.keys.first, let hash = name.hashes.first else {
                 value = stack[stack.count - 1]
                 break
             }
             // The first key is looked for outwards; the first context that has it (even as null) answers.
             var level = stack.count - 1
             while level >= 0 {
-                if case .object(let fields) = stack[level], let child = fields[first] {
-                    value = Self.descend(from: child, through: name.keys.dropFirst())
+                if case .object(let fields) = stack[level], let child = fields.value(of: first, hash: hash) {
+                    value = Self.descend(from: child, through: name, from: 1)
                     break
                 }
                 level -= 1
@@ -144,10 +144,11 @@ struct TemplateRenderer {
         return value
     }
 
-    private static func descend(from value: TemplateValue, through keys: ArraySlice<String>) -> TemplateValue? {
+    /// The value under `value` at the name's keys from the `first`th on.
+    private static func descend(from value: TemplateValue, through name: TemplateName, from first: Int) -> TemplateValue? {
         var value = value
-        for key in keys {
-            guard case .object(let fields) = value, let child = fields[key] else { return nil }
+        for index in first..<name.keys.count {
+            guard case .object(let fields) = value, let child = fields.value(of: name.keys[index], hash: name.hashes[index]) else { return nil }
             value = child
         }
         return value

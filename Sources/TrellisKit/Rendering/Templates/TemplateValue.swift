@@ -11,7 +11,7 @@ enum TemplateValue: Sendable, Equatable {
     /// Any other value (a Double, a Date, a nil Optional), rendered as Swift describes it; truthy, with no keys.
     case other(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
     /// Markup another template rendered (a page's content inside the layout): inserted by
     /// `{{{name}}}` as its bytes, without being made into a String and checked again.
     case markup([UInt8])
@@ -32,19 +32,25 @@ enum TemplateValue: Sendable, Equatable {
     init(_ value: Any) {
         // The exact types view code builds, told by their metadata: a cast costs more, most of
         // all one that fails, which tries bridging and unwrapping first. Each gives what the
-        // casts below would.
+        // casts below would; lists and rows whose values are all text would become [Any] and
+        // [String: Any] there, element by element.
         let type = Swift.type(of: value)
         if type == String.self {
-            let text = value as! String
-            self = text.isEmpty ? .null : .text(text)
+            self = TemplateValue(value as! String)
         } else if type == [String: Any].self {
-            self = .object((value as! [String: Any]).mapValues { TemplateValue($0) })
+            self = .object(TemplateFields(value as! [String: Any]))
         } else if type == [[String: Any]].self {
-            self = .list((value as! [[String: Any]]).map { .object($0.mapValues { TemplateValue($0) }) })
+            self = .list((value as! [[String: Any]]).map { .object(TemplateFields($0)) })
         } else if type == Bool.self {
             self = .bool(value as! Bool)
         } else if type == TemplateValue.self {
             self = value as! TemplateValue
+        } else if type == [String: String].self {
+            self = .object(TemplateFields(value as! [String: String]))
+        } else if type == [[String: String]].self {
+            self = .list((value as! [[String: String]]).map { .object(TemplateFields($0)) })
+        } else if type == [String].self {
+            self = .list((value as! [String]).map { TemplateValue($0) })
         } else {
             self.init(casting: value)
         }
@@ -55,8 +61,8 @@ enum TemplateValue: Sendable, Equatable {
         // dictionaries cast to [Any] would be copied element by element first.
         switch value {
         case let text as String: self = text.isEmpty ? .null : .text(text)
-        case let dictionary as [String: Any]: self = .object(dictionary.mapValues { TemplateValue($0) })
-        case let list as [[String: Any]]: self = .list(list.map { .object($0.mapValues { TemplateValue($0) }) })
+        case let dictionary as [String: Any]: self = .object(TemplateFields(dictionary))
+        case let list as [[String: Any]]: self = .list(list.map { .object(TemplateFields($0)) })
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
         case let value as TemplateValue: self = value
