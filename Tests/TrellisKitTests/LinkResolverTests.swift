@@ -148,6 +148,9 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(URLPath.relative(from: "plans/x/", to: ""), "../../")
         XCTAssertEqual(URLPath.relative(from: "about/", to: "theme/style.css"), "../theme/style.css")
         XCTAssertEqual(URLPath.relative(from: "404.html", to: "plans/"), "plans/")
+        // Deeper than the prefixes made once.
+        XCTAssertEqual(URLPath.relative(from: "a/b/c/d/e/f/g/", to: "x/"), "../../../../../../../x/")
+        XCTAssertEqual(URLPath.relative(from: "a/b/c/d/e/", to: ""), "../../../../../")
     }
 
     func testPathPartsSplitAtSlashesOnly() {

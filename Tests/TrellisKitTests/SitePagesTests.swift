@@ -38,6 +38,16 @@ final class SitePagesTests: XCTestCase {
         text.components(separatedBy: part).count - 1
     }
 
+    func testAStatusIsWordsWithACapital() {
+        // ASCII is changed byte by byte; anything else by Character, as before.
+        XCTAssertEqual(SiteContext.statusWords("in-progress"), "In progress")
+        XCTAssertEqual(SiteContext.statusWords("Not-started-yet"), "Not started yet")
+        XCTAssertEqual(SiteContext.statusWords("9-lives"), "9 lives")
+        XCTAssertEqual(SiteContext.statusWords(""), "")
+        XCTAssertEqual(SiteContext.statusWords("élan-vital"), "Élan vital")
+        XCTAssertEqual(SiteContext.statusWords("a\u{345}-b"), "A\u{399} b")
+    }
+
     func testEveryKindOfPageIsWritten() {
         let written = Set(site.writtenFiles())
         let expected = [

@@ -154,6 +154,20 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertEqual(try render("[{{uppercased(n)}}][{{count(text)}}]{{#empty(missing)}}never{{/empty(missing)}}{{^empty(blank)}}blank{{/empty(blank)}}", ["n": 3, "text": "abc", "blank": ""]), "[][]blank")
     }
 
+    func testFieldsAreFoundByKeyAndCompareInAnyOrder() {
+        var fields: TemplateFields = ["a": .int(1), "b": .text("x"), "a": .int(2)]
+        XCTAssertEqual(fields.count, 2)
+        XCTAssertEqual(fields["a"], .int(2))
+        fields["c"] = .bool(true)
+        fields["b"] = nil
+        XCTAssertNil(fields["b"])
+        XCTAssertNil(fields["missing"])
+        XCTAssertEqual(fields, ["c": .bool(true), "a": .int(2)])
+        XCTAssertNotEqual(fields, ["c": .bool(true), "a": .int(3)])
+        XCTAssertNotEqual(fields, ["c": .bool(true)])
+        XCTAssertEqual(TemplateFields(["k": 1, "e": ""] as [String: Any]), ["k": .int(1), "e": .null])
+    }
+
     // MARK: Escaping
 
     func testEscapingReplacesTheFiveCharacters() throws {
@@ -165,6 +179,20 @@ final class TemplateEngineTests: XCTestCase {
         let output = try render("<a title=\"{{t}}\">", ["t": "\"\u{301} onmouseover=alert(1) <\u{301}script>"])
         XCTAssertEqual(output, "<a title=\"&quot;\u{301} onmouseover=alert(1) &lt;\u{301}script&gt;\">")
         XCTAssertFalse(output.utf8.dropFirst(10).dropLast(2).contains(UInt8(ascii: "\"")))
+    }
+
+    func testEscapingFindsEachCharacterAtEveryPlaceInLongText() throws {
+        // Text is read eight bytes at a time: each of the five, and the look-alikes # = ? that the
+        // quick test lets through, at every offset of a word and in the bytes after the last word.
+        let entities: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+        for special in "<>&\"'#=?" {
+            for offset in 0..<19 {
+                let text = String(repeating: "a", count: offset) + String(special) + String(repeating: "b", count: 18 - offset)
+                let expected = String(repeating: "a", count: offset) + (entities[special] ?? String(special)) + String(repeating: "b", count: 18 - offset)
+                XCTAssertEqual(try render("{{t}}", ["t": text]), expected, "\(special) at \(offset)")
+            }
+        }
+        XCTAssertEqual(try render("{{t}}", ["t": "<<<<<<<<&&&&&&&&''''''''x"]), String(repeating: "&lt;", count: 8) + String(repeating: "&amp;", count: 8) + String(repeating: "&#39;", count: 8) + "x")
     }
 
     func testMultibyteTextIsCopiedWhole() throws {

@@ -46,9 +46,12 @@ enum DataLinks {
 
     /// The links for the layout: each dataset's title and its CSV and JSON addresses, made with
     /// `url` from a site path.
-    static func view(forPath path: String, site: SiteContext, url: (String) -> String) -> [[String: Any]] {
-        datasets(forPath: path, site: site).map { name in
-            ["title": name.capitalizedFirst, "csv": url("data/\(name).csv"), "json": url("data/\(name).json")]
-        }
+    static func view(forPath path: String, site: SiteContext, url: (String) -> String) -> TemplateValue {
+        .list(datasets(forPath: path, site: site).map { link(to: $0, url: url) })
+    }
+
+    /// The link to one dataset, made with `url` from a site path.
+    static func link(to name: String, url: (String) -> String) -> TemplateValue {
+        .object(["title": TemplateValue(name.capitalizedFirst), "csv": TemplateValue(url("data/\(name).csv")), "json": TemplateValue(url("data/\(name).json"))])
     }
 }

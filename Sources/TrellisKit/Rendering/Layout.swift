@@ -12,7 +12,9 @@ struct Layout {
     let theme: Theme
     /// The layout's keys that depend only on where a page is (its depth and section), made once
     /// per place rather than once per page: links to the theme, the navigation, the site banner.
-    private let shared: [Place: [String: TemplateValue]]
+    private let shared: [Place: TemplateFields]
+    /// The link to each dataset from a page at each depth of the navigation's places, by name.
+    private let dataLinks: [[String: TemplateValue]]
 
     /// The sections every page links to from its header.
     static let navigation: [(title: String, path: String)] = [
@@ -30,7 +32,7 @@ struct Layout {
     init(site: SiteContext, theme: Theme) {
         self.site = site
         self.theme = theme
-        var shared: [Place: [String: TemplateValue]] = [:]
+        var shared: [Place: TemplateFields] = [:]
         for depth in 0...3 {
             for item in Self.navigation {
                 let place = Place(depth: depth, section: item.path, isHome: depth == 0 && item.path.isEmpty)
@@ -38,6 +40,9 @@ struct Layout {
             }
         }
         self.shared = shared
+        dataLinks = (0...3).map { depth in
+            Dictionary(uniqueKeysWithValues: Dataset.catalogue.map { ($0.name, DataLinks.link(to: $0.name, url: Self.relative(depth: depth))) })
+        }
     }
 
     /// A URL from the site root, as seen from a page `depth` folders down.
@@ -55,7 +60,7 @@ struct Layout {
     /// A whole page. `path` is the page's site path ("plans/x/"); `crumbs` are the pages above it.
     func page(path: String, title: String, description: String?, crumbs: [(String, String)], updated: Date?, template: String, context: [String: Any]) -> OutputFile {
         let isNotFound = path == "404.html"
-        let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
+        let depth = URLPath.depth(of: path)
         // The 404 page is served at any depth, so its links start from the site's folder on the host.
         let url: (String) -> String = isNotFound ? Self.fromSiteFolder(site.index.settings.baseURL) : Self.relative(depth: depth)
         var context = context
@@ -69,10 +74,11 @@ struct Layout {
         layout["description"] = TemplateValue(description ?? settings.title)
         layout["canonical"] = TemplateValue(settings.baseURL + path)
         layout["content"] = TemplateValue(markup: content)
-        layout["breadcrumbs"] = TemplateValue(crumbs.map { ["title": $0.0, "url": url($0.1)] })
+        layout["breadcrumbs"] = .list(crumbs.map { .object(["title": TemplateValue($0.0), "url": TemplateValue(url($0.1))]) })
         if let updated { layout["updatedHTML"] = TemplateValue(site.timeHTML(updated)) }
         layout["isSearchPage"] = .bool(path == "search/")
-        layout["dataLinks"] = TemplateValue(DataLinks.view(forPath: path, site: site, url: url))
+        let links = isNotFound || depth >= dataLinks.count ? [:] : dataLinks[depth]
+        layout["dataLinks"] = .list(DataLinks.datasets(forPath: path, site: site).map { links[$0] ?? DataLinks.link(to: $0, url: url) })
         if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = TemplateValue(jsonLD) }
         return OutputFile(path: Self.outputPath(path), data: Data(theme.renderBytes("layout", layout)))
     }
@@ -83,7 +89,7 @@ struct Layout {
     }
 
     /// The layout's keys that are the same on every page at `place`.
-    private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> [String: TemplateValue] {
+    private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> TemplateFields {
         let settings = site.index.settings
         var layout: [String: Any] = [
             "lang": settings.language,
@@ -123,6 +129,6 @@ struct Layout {
                 "notices": site.activeNotices.map { ["message": $0.message] },
             ] as [String: Any]
         }
-        return layout.mapValues(TemplateValue.init)
+        return TemplateFields(layout)
     }
 }

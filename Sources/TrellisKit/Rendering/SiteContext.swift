@@ -52,7 +52,14 @@ struct SiteContext: @unchecked Sendable {
 
     /// A status as words: "in-progress" is "In progress".
     static func statusWords(_ status: String) -> String {
-        (status.utf8.contains(UInt8(ascii: "-")) ? String(status.map { $0 == "-" ? " " : $0 }) : status).capitalizedFirst
+        // ASCII (as statuses are) byte by byte: each byte is a Character, and only a-z change case.
+        if status.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(status.utf8)
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "-") { bytes[index] = UInt8(ascii: " ") }
+            if let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) { bytes[0] = first - 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return (status.utf8.contains(UInt8(ascii: "-")) ? String(status.map { $0 == "-" ? " " : $0 }) : status).capitalizedFirst
     }
 
     /// Links to documents of one kind by id, as seen from `from`, skipping unknown ids.

@@ -86,7 +86,7 @@ struct Theme: Sendable {
     }
 
     /// Renders a template over values already converted, as UTF-8 bytes.
-    func renderBytes(_ template: String, _ context: [String: TemplateValue]) -> [UInt8] {
+    func renderBytes(_ template: String, _ context: TemplateFields) -> [UInt8] {
         library.render(template, .object(context))
     }
 }

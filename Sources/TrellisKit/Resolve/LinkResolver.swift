@@ -135,15 +135,26 @@ enum URLPath {
     /// The URL of `target` as seen from the page at `from`; both are paths from the site root.
     static func relative(from: String, to target: String) -> String {
         // Site paths are folders ("plans/x/") or files in them ("data/x.csv"): one level per '/'.
-        relative(depth: from.utf8.count { $0 == UInt8(ascii: "/") }, to: target)
+        relative(depth: depth(of: from), to: target)
+    }
+
+    /// How many folders down the page at the site path `path` is: its count of '/'.
+    static func depth(of path: String) -> Int {
+        // Counted in the contiguous bytes: iterating the UTF-8 view costs several times more.
+        var path = path
+        return path.withUTF8 { $0.count(where: { $0 == UInt8(ascii: "/") }) }
     }
 
     /// The URL of `target` as seen from a page `depth` folders below the site root.
     static func relative(depth: Int, to target: String) -> String {
         if depth == 0 { return target.isEmpty ? "./" : target }
+        if depth < climbs.count { return climbs[depth] + target }
         var url = ""
         url.reserveCapacity(depth * 3 + target.utf8.count)
         for _ in 0..<depth { url += "../" }
         return url + target
     }
+
+    /// "", "../", "../../", ... for the depths pages are at: a link is then one concatenation.
+    private static let climbs = (0..<6).map { String(repeating: "../", count: $0) }
 }

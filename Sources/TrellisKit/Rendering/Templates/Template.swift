@@ -36,6 +36,8 @@ struct TemplateName: Sendable, Equatable {
 
     var scope: Scope
     var keys: [String]
+    /// Each key's `TemplateFields.hash(_:)`, worked out once.
+    var hashes: [UInt64]
     var transforms: [TemplateTransform]
 
     /// The name as swift-mustache reads it: `.` is the top, a leading `.` stops the walk
@@ -43,6 +45,7 @@ struct TemplateName: Sendable, Equatable {
     init(_ name: String, transforms: [TemplateTransform]) {
         self.transforms = transforms
         keys = name.split(separator: ".").map(String.init)
+        hashes = keys.map(TemplateFields.hash)
         if name.isEmpty && !transforms.isEmpty {
             scope = .sequence
         } else if name.first == "." {

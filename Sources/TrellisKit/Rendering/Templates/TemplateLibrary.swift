@@ -2,10 +2,13 @@
 /// Immutable once loaded, so pages render from it in parallel.
 struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
+    /// The templates compiled together, made again whenever one is registered.
+    private var program = TemplateProgram([:])
 
     /// Parses `text` and registers it under `name`, replacing any template of that name.
     mutating func register(_ text: String, named name: String) throws(TemplateError) {
         templates[name] = try Template(text)
+        program = TemplateProgram(templates)
     }
 
     /// Whether a template of that name is registered.
@@ -23,7 +26,7 @@ struct TemplateLibrary: Sendable {
 
     /// The named template rendered over `context`, as UTF-8; empty when no template has that name.
     func render(_ name: String, _ context: TemplateValue) -> [UInt8] {
-        var renderer = TemplateRenderer(templates: templates, capacity: 32 * 1024)
+        var renderer = TemplateRenderer(program: program, capacity: 32 * 1024)
         renderer.render(name, context)
         return renderer.output
     }

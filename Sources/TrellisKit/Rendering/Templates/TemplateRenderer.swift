@@ -1,91 +1,115 @@
-/// Renders parsed templates into one byte buffer, with swift-mustache's semantics: the context
+/// Renders compiled templates into one byte buffer, with swift-mustache's semantics: the context
 /// stack, sections over booleans, lists and objects, partials and their indentation.
 struct TemplateRenderer {
-    private let templates: [String: Template]
+    private let program: TemplateProgram
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue] = []
+    /// The indentation in force is its first `indent` bytes (an argument of each render): a partial
+    /// adds its own after them for as long as it renders.
+    private var indentation: [UInt8] = []
 
-    init(templates: [String: Template], capacity: Int) {
-        self.templates = templates
+    init(program: TemplateProgram, capacity: Int) {
+        self.program = program
         output.reserveCapacity(capacity)
     }
 
     /// Renders the named template over `context`; a name with no template renders nothing.
     mutating func render(_ name: String, _ context: TemplateValue) {
-        guard let template = templates[name] else { return }
+        guard let template = program.template(named: name) else { return }
         stack.append(context)
-        render(template.nodes, position: nil, indentation: nil)
+        render(template, position: nil, indent: 0)
         stack.removeLast()
     }
 
     /// One template render, with its own output: in an indented partial, the indentation goes
-    /// before each node whose output is not empty, when this render's output so far ends a line.
-    private mutating func render(_ nodes: [TemplateNode], position: SequencePosition?, indentation: [UInt8]?) {
-        guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, position: position, indentation: indentation) }
+    /// before each instruction whose output is not empty, when this render's output so far ends a line.
+    private mutating func render(_ instructions: Range<Int>, position: SequencePosition?, indent: Int) {
+        var index = instructions.lowerBound
+        guard indent > 0 else {
+            while index < instructions.upperBound { index = run(index, position: position, indent: indent) }
             return
         }
         let start = output.count
-        for node in nodes {
+        while index < instructions.upperBound {
             let mark = output.count
             // As swift-mustache compares the last Character: "\r\n" is one Character, not "\n".
             let atLineStart = mark > start && output[mark - 1] == 0x0A && !(mark - 1 > start && output[mark - 2] == 0x0D)
-            render(node, position: position, indentation: indentation)
+            index = run(index, position: position, indent: indent)
             if atLineStart && output.count > mark {
-                output.insert(contentsOf: indentation, at: mark)
+                output.insert(contentsOf: indentation[..<indent], at: mark)
             }
         }
     }
 
-    private mutating func render(_ node: TemplateNode, position: SequencePosition?, indentation: [UInt8]?) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
-        case .variable(let name, let escaped):
-            let value = lookUp(name, position: position)
+    /// Runs the instruction at `index` (with its children, for a section); the index of the next.
+    private mutating func run(_ index: Int, position: SequencePosition?, indent: Int) -> Int {
+        let instruction = program.instructions[index]
+        let next = index + 1
+        switch instruction.operation {
+        case .text:
+            program.pool.withUnsafeBufferPointer { pool in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: pool[Int(instruction.first)..<Int(instruction.second)]))
+            }
+            return next
+        case .variable, .escapedVariable:
+            let escaped = instruction.operation == .escapedVariable
+            let value = lookUp(program.names[Int(instruction.name)], position: position)
             if !escaped, case .markup(let bytes)? = value {
                 output.append(contentsOf: bytes)
-                return
+                return next
             }
-            guard let text = value?.renderedText else { return }
+            guard let text = value?.renderedText else { return next }
             if escaped {
                 HTML.appendEscaped(text, to: &output)
             } else {
                 var text = text
                 text.withUTF8 { output.append(contentsOf: $0) }
             }
-        case .section(let name, let children):
-            switch lookUp(name, position: position) {
+            return next
+        case .section:
+            let children = next..<Int(instruction.second)
+            switch lookUp(program.names[Int(instruction.name)], position: position) {
             case nil, .null, .bool(false):
-                return
+                break
             case .bool(true):
-                render(children, position: position, indentation: indentation)
+                render(children, position: position, indent: indent)
             case .list(let items):
-                for (index, item) in items.enumerated() {
+                for (offset, item) in items.enumerated() {
                     stack.append(item)
-                    render(children, position: SequencePosition(first: index == 0, last: index == items.count - 1, index: index), indentation: indentation)
+                    render(children, position: SequencePosition(first: offset == 0, last: offset == items.count - 1, index: offset), indent: indent)
                     stack.removeLast()
                 }
             case let value?:
                 stack.append(value)
-                render(children, position: nil, indentation: indentation)
+                render(children, position: nil, indent: indent)
                 stack.removeLast()
             }
-        case .invertedSection(let name, let children):
-            switch lookUp(name, position: position) {
+            return children.upperBound
+        case .invertedSection:
+            let children = next..<Int(instruction.second)
+            switch lookUp(program.names[Int(instruction.name)], position: position) {
             case nil, .null, .bool(false):
-                render(children, position: position, indentation: indentation)
+                render(children, position: position, indent: indent)
             case .list(let items) where items.isEmpty:
                 stack.append(.list(items))
-                render(children, position: nil, indentation: indentation)
+                render(children, position: nil, indent: indent)
                 stack.removeLast()
             default:
-                return
+                break
             }
-        case .partial(let name, let indented):
-            guard let template = templates[name] else { return }
-            let combined = indented.map { (indentation ?? []) + $0 } ?? indentation
-            render(template.nodes, position: nil, indentation: combined)
+            return children.upperBound
+        case .partial:
+            guard instruction.name >= 0 else { return next }
+            let template = program.templates[Int(instruction.name)]
+            let own = Int(instruction.first)..<Int(instruction.second)
+            if own.isEmpty {
+                render(template, position: nil, indent: indent)
+            } else {
+                indentation.removeSubrange(indent...)
+                indentation.append(contentsOf: program.pool[own])
+                render(template, position: nil, indent: indent + own.count)
+            }
+            return next
         }
     }
 
@@ -97,18 +121,20 @@ struct TemplateRenderer {
         case .sequence:
             value = position.flatMap { $0.value(of: transforms.removeFirst()) }
         case .top:
-            value = Self.descend(from: stack[stack.count - 1], through: name.keys[...])
+            value = Self.descend(from: stack[stack.count - 1], through: name, from: 0)
         case .stack:
-            guard let first = name.keys.first else {
+            guard let first = name.keys.first, let hash = name.hashes.first else {
                 value = stack[stack.count - 1]
                 break
             }
             // The first key is looked for outwards; the first context that has it (even as null) answers.
-            for context in stack.reversed() {
-                if case .object(let fields) = context, let child = fields[first] {
-                    value = Self.descend(from: child, through: name.keys.dropFirst())
+            var level = stack.count - 1
+            while level >= 0 {
+                if case .object(let fields) = stack[level], let child = fields.value(of: first, hash: hash) {
+                    value = Self.descend(from: child, through: name, from: 1)
                     break
                 }
+                level -= 1
             }
         }
         for transform in transforms {
@@ -118,10 +144,11 @@ struct TemplateRenderer {
         return value
     }
 
-    private static func descend(from value: TemplateValue, through keys: ArraySlice<String>) -> TemplateValue? {
+    /// The value under `value` at the name's keys from the `first`th on.
+    private static func descend(from value: TemplateValue, through name: TemplateName, from first: Int) -> TemplateValue? {
         var value = value
-        for key in keys {
-            guard case .object(let fields) = value, let child = fields[key] else { return nil }
+        for index in first..<name.keys.count {
+            guard case .object(let fields) = value, let child = fields.value(of: name.keys[index], hash: name.hashes[index]) else { return nil }
             value = child
         }
         return value

@@ -11,7 +11,7 @@ enum TemplateValue: Sendable, Equatable {
     /// Any other value (a Double, a Date, a nil Optional), rendered as Swift describes it; truthy, with no keys.
     case other(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
     /// Markup another template rendered (a page's content inside the layout): inserted by
     /// `{{{name}}}` as its bytes, without being made into a String and checked again.
     case markup([UInt8])
@@ -21,20 +21,52 @@ enum TemplateValue: Sendable, Equatable {
         self = bytes.isEmpty ? .null : .markup(bytes)
     }
 
+    /// Text; empty text is `.null`, as it is when converted from `Any`.
+    init(_ text: String) {
+        self = text.isEmpty ? .null : .text(text)
+    }
+
     /// Converts what view code builds. Empty text becomes `.null`, which Mustache treats as absent
     /// without looking the key up in an enclosing section (where a page's own `summary` would
     /// otherwise stand in for an item's).
     init(_ value: Any) {
+        // The exact types view code builds, told by their metadata: a cast costs more, most of
+        // all one that fails, which tries bridging and unwrapping first. Each gives what the
+        // casts below would; lists and rows whose values are all text would become [Any] and
+        // [String: Any] there, element by element.
+        let type = Swift.type(of: value)
+        if type == String.self {
+            self = TemplateValue(value as! String)
+        } else if type == [String: Any].self {
+            self = .object(TemplateFields(value as! [String: Any]))
+        } else if type == [[String: Any]].self {
+            self = .list((value as! [[String: Any]]).map { .object(TemplateFields($0)) })
+        } else if type == Bool.self {
+            self = .bool(value as! Bool)
+        } else if type == TemplateValue.self {
+            self = value as! TemplateValue
+        } else if type == [String: String].self {
+            self = .object(TemplateFields(value as! [String: String]))
+        } else if type == [[String: String]].self {
+            self = .list((value as! [[String: String]]).map { .object(TemplateFields($0)) })
+        } else if type == [String].self {
+            self = .list((value as! [String]).map { TemplateValue($0) })
+        } else {
+            self.init(casting: value)
+        }
+    }
+
+    private init(casting value: Any) {
         // The commonest kinds first, each a cast that succeeds without converting: a list of
         // dictionaries cast to [Any] would be copied element by element first.
         switch value {
         case let text as String: self = text.isEmpty ? .null : .text(text)
-        case let dictionary as [String: Any]: self = .object(dictionary.mapValues(TemplateValue.init))
-        case let list as [[String: Any]]: self = .list(list.map { .object($0.mapValues(TemplateValue.init)) })
+        case let dictionary as [String: Any]: self = .object(TemplateFields(dictionary))
+        case let list as [[String: Any]]: self = .list(list.map { .object(TemplateFields($0)) })
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
         case let value as TemplateValue: self = value
-        case let array as [Any]: self = .list(array.map(TemplateValue.init))
+        case let array as [Any]: self = .list(array.map { TemplateValue($0) })
         case is NSNull: self = .null
         case let text as Substring: self = text.isEmpty ? .null : .text(String(text))
         case let optional as OptionalValue where optional.isNone: self = .other("nil")
