@@ -28,6 +28,11 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(String(decoding: CSV.document(header: ["a", "b"], rows: [["1", "x,y"], ["", ""]]), as: UTF8.self), "a,b\r\n1,\"x,y\"\r\n,\r\n")
     }
 
+    func testAQuoteWithACombiningMarkIsDoubledToo() {
+        // `"` then U+0301 is one Character: a search by Characters does not find the quote in it.
+        XCTAssertEqual(CSV.document(header: ["h"], rows: [["a \"\u{301}b"]]), Array("h\r\n\"a \"\"\u{301}b\"\r\n".utf8))
+    }
+
     func testAFormulaIsNeutralisedButANumberIsNot() {
         XCTAssertEqual(field("=SUM(A1:A9)"), "'=SUM(A1:A9)")
         XCTAssertEqual(field("+44 1632 960000"), "'+44 1632 960000")

@@ -31,15 +31,11 @@ enum CSV {
                 || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
             guard needsQuotes else { out.append(contentsOf: bytes); return }
             out.append(UInt8(ascii: "\""))
-            if bytes.contains(UInt8(ascii: "\"")) && bytes.contains(where: { $0 >= 0x80 }) {
-                // Beyond ASCII, quotes are doubled as Foundation finds them (by Characters, so a
-                // quote with a combining mark is not one), so such a field is written as it always was.
-                out += text.replacingOccurrences(of: "\"", with: "\"\"").utf8
-            } else {
-                for byte in bytes {
-                    if byte == UInt8(ascii: "\"") { out.append(byte) }
-                    out.append(byte)
-                }
+            // Every quote byte is doubled, a quote followed by a combining mark too (a search by
+            // Characters would not find that one, and the field would end there for a CSV reader).
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
             }
             out.append(UInt8(ascii: "\""))
         }
