@@ -108,6 +108,13 @@ wait_quiet() {
     sleep 3; waited=$((waited + 5))
   done
 }
+# A trellis build deletes the output it replaced in a detached `rm -rf` after it exits (off its
+# critical path): wait for those (up to two minutes), so no timed run shares the machine with an
+# earlier run's clean-up.
+wait_deletions() {
+  local waited=0
+  while pgrep -f "^rm -rf -- .*/\.[^/]*\.old-[0-9]+" >/dev/null && (( waited < 600 )); do sleep 0.2; waited=$((waited + 1)); done
+}
 prime() { local p; for p in "$@"; do if [[ -d "$p" ]]; then find "$p" -type f -print0 | xargs -0 -r cat >/dev/null; elif [[ -f "$p" ]]; then cat "$p" >/dev/null; fi; done; }
 RUNS_TSV="$WORK/results/runs.tsv"
 INVOCATION="$(date +%Y%m%dT%H%M%S)-$$"
@@ -117,6 +124,7 @@ INVOCATION="$(date +%Y%m%dT%H%M%S)-$$"
 timed() {
   local n="$1" tool="$2" fs="$3" mode="$4" run="$5" out="$6"; shift 7
   local tf="$WORK/results/time.txt" b1 b2 w u s m o load1 pages files bytes extra="-" rc=0
+  wait_deletions
   wait_quiet
   load1="$(cut -d' ' -f1 /proc/loadavg)"
   b1="$(busy_jiffies)"
