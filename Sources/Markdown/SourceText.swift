@@ -28,9 +28,7 @@ struct SourceText {
             let count = buffer.count
             var start = 0
             while true {
-                let end = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start).map {
-                    base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                } ?? count
+                let end = buffer.offset(of: UInt8(ascii: "\n"), from: start) ?? count
                 var prefix = start
                 while prefix < end, base[prefix] == UInt8(ascii: " ") || base[prefix] == UInt8(ascii: "\t") || base[prefix] == UInt8(ascii: ">") {
                     prefix += 1

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// A file cut into its YAML front matter and its Markdown body, with where each starts.
 struct SplitFile: Sendable {
@@ -25,10 +26,7 @@ enum FrontMatterSplitter {
         // Line by line over the bytes (line endings are already "\n"), each line's end found by
         // memchr: the body is a slice, not rebuilt.
         let found = text.withUTF8 { buffer -> (yaml: Range<Int>, body: Int, lines: Int)? in
-            guard let base = buffer.baseAddress else { return nil }
-            func lineEnd(from start: Int) -> Int {
-                memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
-            }
+            func lineEnd(from start: Int) -> Int { buffer.offset(of: UInt8(ascii: "\n"), from: start) ?? buffer.count }
             var lineNumber = 1
             var lineStart = min(lineEnd(from: 0) + 1, buffer.count)
             let yamlStart = lineStart

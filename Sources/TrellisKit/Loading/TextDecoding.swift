@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Turns a file's bytes into text an editor's line and column numbers agree with.
 enum TextDecoding {
@@ -12,7 +13,7 @@ enum TextDecoding {
         // Searched and validated through the contiguous buffer (memchr, and the standard
         // library's validation over a buffer): a generic loop over the slice costs several times more.
         let (nul, hasCR, text) = bytes.withUnsafeBufferPointer { buffer in
-            (find(0, in: buffer).map { bytes.startIndex + $0 }, find(0x0D, in: buffer) != nil, String(validating: buffer, as: UTF8.self))
+            (buffer.offset(of: 0).map { bytes.startIndex + $0 }, buffer.offset(of: 0x0D) != nil, String(validating: buffer, as: UTF8.self))
         }
         if let nul {
             let (line, column) = position(of: nul, in: bytes)
@@ -25,12 +26,6 @@ enum TextDecoding {
         }
         if !hasCR { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
-    }
-
-    /// The offset of the first `byte` in `buffer`.
-    private static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The index of the first byte that does not start or continue a valid UTF-8 sequence.

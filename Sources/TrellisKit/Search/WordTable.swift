@@ -24,12 +24,8 @@ struct WordTable: Sendable {
     /// How many distinct words.
     var count: Int { hashes.count }
 
-    /// FNV-1a, 64 bits: short words, so a plain loop over their bytes beats anything cleverer.
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    /// A word's hash (FNV-1a).
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 { FNV1a.hash(word) }
 
     /// The number of `word` (whose hash is `hash`), adding it if it is new.
     mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {

@@ -5,12 +5,15 @@ import Foundation
 public enum FNV1a {
     /// The hash of `data` as 16 lower-case hex digits.
     public static func hex(_ data: Data) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
+        let value = data.withUnsafeBytes { hash($0.bindMemory(to: UInt8.self)) }
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The hash of `bytes`: a plain loop, fastest for the short keys and words it mostly sees.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return value
     }
 }

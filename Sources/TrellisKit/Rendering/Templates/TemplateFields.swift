@@ -62,26 +62,11 @@ struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         return nil
     }
 
-    /// FNV-1a over the key's UTF-8 bytes, eight at a time: a key is short, and only needs
-    /// telling apart from the other keys of its object.
+    /// FNV-1a over the key's UTF-8 bytes: a key is short, and only needs telling apart from the
+    /// other keys of its object.
     static func hash(_ key: String) -> UInt64 {
         var key = key
-        return key.withUTF8 { bytes in
-            let prime: UInt64 = 0x0000_0100_0000_01B3
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-            var index = 0
-            if let base = bytes.baseAddress {
-                while index + 8 <= bytes.count {
-                    hash = (hash ^ UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) &* prime
-                    index += 8
-                }
-            }
-            while index < bytes.count {
-                hash = (hash ^ UInt64(bytes[index])) &* prime
-                index += 1
-            }
-            return hash
-        }
+        return key.withUTF8 { FNV1a.hash($0) }
     }
 
     /// The same keys with equal values, in any order.
