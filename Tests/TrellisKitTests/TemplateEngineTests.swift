@@ -10,7 +10,7 @@ final class TemplateEngineTests: XCTestCase {
         var library = TemplateLibrary()
         try library.register(text, named: "main")
         for (name, partial) in partials { try library.register(partial, named: name) }
-        return String(decoding: library.render("main", TemplateValue(context)), as: UTF8.self)
+        return String(decoding: library.render("main", TemplateValue(converting: context)), as: UTF8.self)
     }
 
     private func parseError(_ text: String) -> TemplateError? {
@@ -165,7 +165,23 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertEqual(fields, ["c": .bool(true), "a": .int(2)])
         XCTAssertNotEqual(fields, ["c": .bool(true), "a": .int(3)])
         XCTAssertNotEqual(fields, ["c": .bool(true)])
-        XCTAssertEqual(TemplateFields(["k": 1, "e": ""] as [String: Any]), ["k": .int(1), "e": .null])
+        XCTAssertEqual(TemplateFields(converting: ["k": 1, "e": ""] as [String: Any]), ["k": .int(1), "e": .null])
+    }
+
+    func testViewValuesBuiltDirectlyMatchConvertedOnes() {
+        // What view code writes as literals and typed values is what converting a loose dictionary gives.
+        let typed: TemplateFields = ["text": "a", "empty": "", "flag": true, "number": 3, "list": ["x", ""],
+                                     "object": ["inner": TemplateValue("")], "rows": TemplateValue([["k": "v"] as TemplateFields]),
+                                     "texts": TemplateValue(["p", ""])]
+        let loose: [String: Any] = ["text": "a", "empty": "", "flag": true, "number": 3, "list": ["x", ""],
+                                    "object": ["inner": ""], "rows": [["k": "v"]], "texts": ["p", ""]]
+        XCTAssertEqual(typed, TemplateFields(converting: loose))
+
+        var page: TemplateFields = ["title": "Page", "url": "a/"]
+        page.merge(["url": "b/", "extra": "x"])
+        XCTAssertEqual(page, ["title": "Page", "url": "b/", "extra": "x"], "merging replaces and adds")
+        page.add(missingFrom: ["title": "Card", "role": "Chair"])
+        XCTAssertEqual(page, ["title": "Page", "url": "b/", "extra": "x", "role": "Chair"], "adding keeps what is set")
     }
 
     // MARK: Escaping
@@ -254,7 +270,7 @@ final class TemplateEngineTests: XCTestCase {
         let site = try makeSite([:])
         let (theme, diagnostics) = Theme.load(site: site.root, name: "default")
         XCTAssertEqual(diagnostics, [])
-        let html = String(decoding: try XCTUnwrap(theme).renderMarkup("page-heading", ["title": "A & B"]), as: UTF8.self)
+        let html = String(decoding: try XCTUnwrap(theme).renderBytes("page-heading", ["title": "A & B"]), as: UTF8.self)
         XCTAssertTrue(html.contains("A &amp; B"), html)
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 
 extension SiteContext {
     /// A document's "Page history" (newest first) and "Edit this page" address, as view data.
-    func historyView(_ document: Document) -> [String: Any] {
-        var view: [String: Any] = [:]
+    func historyView(_ document: Document) -> TemplateFields {
+        var view: TemplateFields = [:]
         let changes = history.changes[document.path] ?? []
-        view["hasPageHistory"] = !changes.isEmpty
-        view["pageHistory"] = changes.map { ["dateHTML": timeHTML($0.date), "message": $0.message] as [String: Any] }
+        view["hasPageHistory"] = .bool(!changes.isEmpty)
+        view["pageHistory"] = TemplateValue(changes.map { ["dateHTML": TemplateValue(timeHTML($0.date)), "message": TemplateValue($0.message)] })
         if let repository = index.settings.repository {
-            view["editURL"] = EditLink.url(repository: repository, path: document.path, prefix: history.prefix)
+            view["editURL"] = TemplateValue(EditLink.url(repository: repository, path: document.path, prefix: history.prefix))
         }
         return view
     }

@@ -17,7 +17,7 @@ struct OpenDataFiles {
     func files() -> [OutputFile] {
         let settings = site.index.settings
         var files: [OutputFile] = []
-        var views: [[String: Any]] = []
+        var views: [TemplateFields] = []
         for dataset in datasets() {
             let csv = dataset.csv
             let metadata = Data(dataset.csvwMetadata(settings: settings).utf8)
@@ -34,20 +34,21 @@ struct OpenDataFiles {
                 files.append(OutputFile(path: "data/\(dataset.name).json", data: json))
             }
             views.append([
-                "name": dataset.name, "title": dataset.title, "description": dataset.description,
-                "count": Self.count(dataset),
+                "name": TemplateValue(dataset.name), "title": TemplateValue(dataset.title), "description": TemplateValue(dataset.description),
+                "count": TemplateValue(Self.count(dataset)),
                 "files": [
-                    ["format": "CSV", "mediaType": "text/csv", "url": "\(dataset.name).csv", "size": Self.size(csv.count)],
-                    ["format": "JSON", "mediaType": "application/json", "url": "\(dataset.name).json", "size": Self.size(json.count)],
-                    ["format": "CSVW metadata (JSON-LD)", "mediaType": "application/csvm+json", "url": "\(dataset.name).csv-metadata.json", "size": Self.size(metadata.count)],
+                    ["format": "CSV", "mediaType": "text/csv", "url": TemplateValue("\(dataset.name).csv"), "size": TemplateValue(Self.size(csv.count))],
+                    ["format": "JSON", "mediaType": "application/json", "url": TemplateValue("\(dataset.name).json"), "size": TemplateValue(Self.size(json.count))],
+                    ["format": "CSVW metadata (JSON-LD)", "mediaType": "application/csvm+json", "url": TemplateValue("\(dataset.name).csv-metadata.json"),
+                     "size": TemplateValue(Self.size(metadata.count))],
                 ],
-                "columns": dataset.columns.map { ["name": $0.name, "description": $0.description] },
+                "columns": TemplateValue(dataset.columns.map { ["name": TemplateValue($0.name), "description": TemplateValue($0.description)] }),
             ])
         }
-        var context: [String: Any] = ["title": "Open data", "datasets": views, "feedURL": "../feed.atom", "asAt": site.timeHTML(site.now)]
+        var context: TemplateFields = ["title": "Open data", "datasets": TemplateValue(views), "feedURL": "../feed.atom", "asAt": TemplateValue(site.timeHTML(site.now))]
         if let licence = settings.licence {
-            context["licence"] = licence
-            if let url = Licence.url(licence), SafeURL.isWebAddress(url) { context["licenceURL"] = url }
+            context["licence"] = TemplateValue(licence)
+            if let url = Licence.url(licence), SafeURL.isWebAddress(url) { context["licenceURL"] = TemplateValue(url) }
         }
         files.append(layout.page(path: "data/", title: "Open data", description: "The data behind this site, openly licensed, as CSV and JSON.",
                                  crumbs: [("Home", "")], updated: site.updated.values.max(), template: "data", context: context))

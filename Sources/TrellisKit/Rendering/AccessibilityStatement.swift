@@ -14,25 +14,25 @@ struct AccessibilityStatement {
     }
 
     /// The statement's part of the page's view data.
-    func context() -> [String: Any]? {
+    func context() -> TemplateFields? {
         let settings = site.index.settings
         guard let facts = settings.accessibility else { return nil }
         let organisation = settings.organisationName ?? settings.title
-        var context: [String: Any] = [
-            "siteTitle": settings.title, "siteURL": settings.baseURL, "organisation": organisation,
-            "email": facts.email ?? "", "telephone": facts.telephone ?? "", "telephoneHours": facts.telephoneHours ?? "",
-            "responseTime": facts.responseTime, "testedBy": facts.testedBy ?? organisation,
-            "issues": facts.issues.map { ["text": $0] },
+        var context: TemplateFields = [
+            "siteTitle": TemplateValue(settings.title), "siteURL": TemplateValue(settings.baseURL), "organisation": TemplateValue(organisation),
+            "email": TemplateValue(facts.email ?? ""), "telephone": TemplateValue(facts.telephone ?? ""), "telephoneHours": TemplateValue(facts.telephoneHours ?? ""),
+            "responseTime": TemplateValue(facts.responseTime), "testedBy": TemplateValue(facts.testedBy ?? organisation),
+            "issues": TemplateValue(facts.issues.map { ["text": TemplateValue($0)] }),
         ]
         switch facts.compliance {
         case "full": context["compliance"] = "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard."
         case "partial": context["compliance"] = "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below."
         default: context["compliance"] = "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The non-compliances are listed below."
         }
-        context["hasIssues"] = facts.compliance != "full"
-        if let prepared = facts.prepared { context["preparedHTML"] = site.timeHTML(site.clock.start(of: prepared)) }
-        if let reviewed = facts.reviewed { context["reviewedHTML"] = site.timeHTML(site.clock.start(of: reviewed)) }
-        if let tested = facts.tested { context["testedHTML"] = site.timeHTML(site.clock.start(of: tested)) }
+        context["hasIssues"] = .bool(facts.compliance != "full")
+        if let prepared = facts.prepared { context["preparedHTML"] = TemplateValue(site.timeHTML(site.clock.start(of: prepared))) }
+        if let reviewed = facts.reviewed { context["reviewedHTML"] = TemplateValue(site.timeHTML(site.clock.start(of: reviewed))) }
+        if let tested = facts.tested { context["testedHTML"] = TemplateValue(site.timeHTML(site.clock.start(of: tested))) }
         return context
     }
 }

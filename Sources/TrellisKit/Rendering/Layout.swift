@@ -58,14 +58,14 @@ struct Layout {
     }
 
     /// A whole page. `path` is the page's site path ("plans/x/"); `crumbs` are the pages above it.
-    func page(path: String, title: String, description: String?, crumbs: [(String, String)], updated: Date?, template: String, context: [String: Any]) -> OutputFile {
+    func page(path: String, title: String, description: String?, crumbs: [(String, String)], updated: Date?, template: String, context: TemplateFields) -> OutputFile {
         let isNotFound = path == "404.html"
         let depth = URLPath.depth(of: path)
         // The 404 page is served at any depth, so its links start from the site's folder on the host.
         let url: (String) -> String = isNotFound ? Self.fromSiteFolder(site.index.settings.baseURL) : Self.relative(depth: depth)
         var context = context
-        context["root"] = url("")
-        let content = theme.renderMarkup(template, context)
+        context["root"] = TemplateValue(url(""))
+        let content = theme.renderBytes(template, context)
         let settings = site.index.settings
         let section = path.pathParts().first.map { String($0) + "/" } ?? ""
         let place = Place(depth: depth, section: section, isHome: path.isEmpty)
@@ -91,44 +91,44 @@ struct Layout {
     /// The layout's keys that are the same on every page at `place`.
     private static func sharedKeys(site: SiteContext, place: Place, url: (String) -> String) -> TemplateFields {
         let settings = site.index.settings
-        var layout: [String: Any] = [
-            "lang": settings.language,
-            "siteTitle": settings.title,
-            "isHome": place.isHome,
-            "stylesheet": url(site.stylesheet),
-            "script": url(site.script),
-            "assets": site.assets.templateKeys(from: url),
-            "homeURL": url(""),
-            "accessibilityURL": url("accessibility/"),
-            "hasAccessibilityStatement": site.index.document(.page, "accessibility") != nil,
-            "navigation": Self.navigation.map { item -> [String: Any] in
+        var layout: TemplateFields = [
+            "lang": TemplateValue(settings.language),
+            "siteTitle": TemplateValue(settings.title),
+            "isHome": .bool(place.isHome),
+            "stylesheet": TemplateValue(url(site.stylesheet)),
+            "script": TemplateValue(url(site.script)),
+            "assets": .object(TemplateFields(site.assets.templateKeys(from: url))),
+            "homeURL": TemplateValue(url("")),
+            "accessibilityURL": TemplateValue(url("accessibility/")),
+            "hasAccessibilityStatement": .bool(site.index.document(.page, "accessibility") != nil),
+            "navigation": TemplateValue(Self.navigation.map { item -> TemplateFields in
                 let isCurrent = item.path == place.section && (item.path.isEmpty == place.isHome)
-                return ["title": item.title, "url": url(item.path), "current": isCurrent]
-            },
+                return ["title": TemplateValue(item.title), "url": TemplateValue(url(item.path)), "current": .bool(isCurrent)]
+            }),
         ]
         if let name = settings.organisationName {
-            layout["organisation"] = ["name": name, "url": settings.organisationURL ?? ""]
+            layout["organisation"] = ["name": TemplateValue(name), "url": TemplateValue(settings.organisationURL ?? "")]
         }
-        if let licence = settings.licence { layout["licence"] = licence }
-        layout["feedURL"] = url("feed.atom")
-        layout["searchURL"] = url("search/")
-        layout["dataURL"] = url("data/")
-        let open = site.openConsultations.map { document -> [String: Any] in
+        if let licence = settings.licence { layout["licence"] = TemplateValue(licence) }
+        layout["feedURL"] = TemplateValue(url("feed.atom"))
+        layout["searchURL"] = TemplateValue(url("search/"))
+        layout["dataURL"] = TemplateValue(url("data/"))
+        let open = site.openConsultations.map { document -> TemplateFields in
             var link = site.link(document, from: "")
-            link["url"] = url(document.sitePath)
+            link["url"] = TemplateValue(url(document.sitePath))
             let consultation = document.consultation!.value
-            link["closesHTML"] = "<time datetime=\"\(site.format.closingISO(consultation.closes))\">\(HTML.escape(site.format.closing(consultation.closes)))</time>"
-            link["countdown"] = consultation.countdown(at: site.now, clock: site.clock) ?? ""
-            link.merge(consultation.scriptData(now: site.now, clock: site.clock), uniquingKeysWith: { $1 })
+            link["closesHTML"] = TemplateValue("<time datetime=\"\(site.format.closingISO(consultation.closes))\">\(HTML.escape(site.format.closing(consultation.closes)))</time>")
+            link["countdown"] = TemplateValue(consultation.countdown(at: site.now, clock: site.clock) ?? "")
+            link.merge(TemplateFields(consultation.scriptData(now: site.now, clock: site.clock)))
             return link
         }
         if !open.isEmpty || !site.activeNotices.isEmpty {
             layout["siteBanner"] = [
-                "consultations": open, "hasConsultations": !open.isEmpty,
-                "consultationsURL": url("consultations/"),
-                "notices": site.activeNotices.map { ["message": $0.message] },
-            ] as [String: Any]
+                "consultations": TemplateValue(open), "hasConsultations": .bool(!open.isEmpty),
+                "consultationsURL": TemplateValue(url("consultations/")),
+                "notices": TemplateValue(site.activeNotices.map { ["message": TemplateValue($0.message)] }),
+            ]
         }
-        return TemplateFields(layout)
+        return layout
     }
 }

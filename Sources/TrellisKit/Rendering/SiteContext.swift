@@ -18,7 +18,7 @@ struct SiteContext: @unchecked Sendable {
     /// The theme's assets under their published (hashed) names.
     let assets: ThemeAssets
     /// Each measure's row in tables, but its URL (see `measureRow`).
-    let measureRows: [String: [String: Any]]
+    let measureRows: [String: TemplateFields]
     var stylesheet: String { assets.stylesheet }
     var script: String { assets.script }
 
@@ -45,9 +45,10 @@ struct SiteContext: @unchecked Sendable {
     }
 
     /// A link to a document as seen from the page at `from`.
-    func link(_ document: Document, from: String) -> [String: Any] {
-        ["title": document.title, "url": URLPath.relative(from: from, to: document.sitePath), "summary": document.summary ?? "",
-         "status": document.status.map { Self.statusWords($0.value) } ?? "", "label": "", "consultation": ""]
+    func link(_ document: Document, from: String) -> TemplateFields {
+        ["title": TemplateValue(document.title), "url": TemplateValue(URLPath.relative(from: from, to: document.sitePath)),
+         "summary": TemplateValue(document.summary ?? ""), "status": TemplateValue(document.status.map { Self.statusWords($0.value) } ?? ""),
+         "label": .null, "consultation": .null]
     }
 
     /// A status as words: "in-progress" is "In progress".
@@ -63,14 +64,15 @@ struct SiteContext: @unchecked Sendable {
     }
 
     /// Links to documents of one kind by id, as seen from `from`, skipping unknown ids.
-    func links(_ kind: DocumentKind, _ ids: [String], from: String) -> [[String: Any]] {
+    func links(_ kind: DocumentKind, _ ids: [String], from: String) -> [TemplateFields] {
         ids.compactMap { index.document(kind, $0) }.map { link($0, from: from) }
     }
 
     /// A link to a priority, with its label.
-    func priorityLink(_ id: String, from: String) -> [String: Any]? {
+    func priorityLink(_ id: String, from: String) -> TemplateFields? {
         guard let priority = index.priorities[id] else { return nil }
-        return ["title": priority.title, "url": URLPath.relative(from: from, to: "priorities/\(id)/"), "id": id, "label": priority.label ?? "", "summary": ""]
+        return ["title": TemplateValue(priority.title), "url": TemplateValue(URLPath.relative(from: from, to: "priorities/\(id)/")), "id": TemplateValue(id),
+                "label": TemplateValue(priority.label ?? ""), "summary": .null]
     }
 
     /// A date in words inside `<time>`: escaped HTML.

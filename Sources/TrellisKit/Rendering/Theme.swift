@@ -79,13 +79,7 @@ struct Theme: Sendable {
         return (diagnostics.hasErrors ? nil : Theme(library: library, assets: assets), diagnostics)
     }
 
-    /// Renders a template with a context of dictionaries and arrays, converted once into template
-    /// values, as UTF-8 bytes (for the layout to insert).
-    func renderMarkup(_ template: String, _ context: [String: Any]) -> [UInt8] {
-        library.render(template, TemplateValue(context))
-    }
-
-    /// Renders a template over values already converted, as UTF-8 bytes.
+    /// Renders a template as UTF-8 bytes (for the layout to insert, or to write).
     func renderBytes(_ template: String, _ context: TemplateFields) -> [UInt8] {
         library.render(template, .object(context))
     }

@@ -3,31 +3,31 @@ import Foundation
 /// Small pieces of view data shared by document and index pages.
 extension SiteContext {
     /// A measure as a row: code, title, latest value, RAG in words and as a class, direction.
-    func measureRow(_ id: String, from: String) -> [String: Any]? {
+    func measureRow(_ id: String, from: String) -> TemplateFields? {
         guard let document = index.document(.measure, id), var row = measureRows[id] else { return nil }
-        row["url"] = URLPath.relative(from: from, to: document.sitePath)
+        row["url"] = TemplateValue(URLPath.relative(from: from, to: document.sitePath))
         return row
     }
 
     /// Every measure's row but its URL, worked out once per build: a popular measure is listed on
     /// thousands of pages, each of which would otherwise rate it and draw its sparkline again.
-    static func measureRows(_ index: SiteIndex) -> [String: [String: Any]] {
-        var rows: [String: [String: Any]] = [:]
+    static func measureRows(_ index: SiteIndex) -> [String: TemplateFields] {
+        var rows: [String: TemplateFields] = [:]
         for document in index.documents(of: .measure) {
             guard case .measure(let measure) = document.details else { continue }
             let status = MeasureStatus(measure)
-            var row: [String: Any] = [
-                "id": document.id, "title": document.title,
-                "code": measure.code ?? "", "rating": status.rating.rawValue, "ratingWords": status.rating.words,
-                "direction": status.direction.rawValue, "directionWords": status.direction.words,
+            var row: TemplateFields = [
+                "id": TemplateValue(document.id), "title": TemplateValue(document.title),
+                "code": TemplateValue(measure.code ?? ""), "rating": TemplateValue(status.rating.rawValue), "ratingWords": TemplateValue(status.rating.words),
+                "direction": TemplateValue(status.direction.rawValue), "directionWords": TemplateValue(status.direction.words),
             ]
             if let latest = status.latest {
-                row["latest"] = value(latest, unit: measure.unit)
-                row["latestPeriod"] = latest.period
+                row["latest"] = TemplateValue(value(latest, unit: measure.unit))
+                row["latestPeriod"] = TemplateValue(latest.period)
             }
-            if let target = status.target { row["target"] = value(target, unit: measure.unit) }
+            if let target = status.target { row["target"] = TemplateValue(value(target, unit: measure.unit)) }
             if document.status?.value == "retired" { row["retired"] = true }
-            row["sparkline"] = Sparkline.svg(MeasureSeries(measure)) ?? ""
+            row["sparkline"] = TemplateValue(Sparkline.svg(MeasureSeries(measure)) ?? "")
             rows[document.id] = row
         }
         return rows
@@ -65,34 +65,32 @@ extension SiteContext {
     ///
     /// Every key a template tests is set (to "" or false when absent), so a missing value never
     /// falls back to a key of the same name further out (the page's own `summary` or `url`).
-    func consultationView(_ document: Document, from: String) -> [String: Any]? {
+    func consultationView(_ document: Document, from: String) -> TemplateFields? {
         guard let located = document.consultation else { return nil }
         let consultation = located.value
         let wording = ConsultationWording(consultation: consultation, now: now, clock: clock)
-        var view: [String: Any] = [
-            "state": wording.state.rawValue, "label": wording.label, "headlineHTML": wording.headlineHTML,
-            "details": wording.detailHTML.map { ["html": $0] }, "title": document.title,
-            "countdown": wording.countdownText ?? "", "respond": false, "outcome": false, "hasSection": false,
+        var view: TemplateFields = [
+            "state": TemplateValue(wording.state.rawValue), "label": TemplateValue(wording.label), "headlineHTML": TemplateValue(wording.headlineHTML),
+            "details": TemplateValue(wording.detailHTML.map { ["html": TemplateValue($0)] }), "title": TemplateValue(document.title),
+            "countdown": TemplateValue(wording.countdownText ?? ""), "respond": false, "outcome": false, "hasSection": false,
         ]
-        view.merge(consultation.scriptData(now: now, clock: clock), uniquingKeysWith: { $1 })
+        view.merge(TemplateFields(consultation.scriptData(now: now, clock: clock)))
         if wording.state == .open, let respond = consultation.respond, !respond.isEmpty, consultation.heldElsewhere == nil {
-            var ways: [String: Any] = ["url": "", "email": "", "address": ""]
-            if let url = respond.url, SafeURL.isWebAddress(url) { ways["url"] = url }
-            if let email = respond.email { ways["email"] = email }
-            if let address = respond.address { ways["address"] = address }
-            if ways.values.contains(where: { !($0 as! String).isEmpty }) {
-                view["respond"] = ways
+            let url = respond.url.flatMap { SafeURL.isWebAddress($0) ? $0 : nil } ?? ""
+            let ways = [url, respond.email ?? "", respond.address ?? ""]
+            if ways.contains(where: { !$0.isEmpty }) {
+                view["respond"] = ["url": TemplateValue(ways[0]), "email": TemplateValue(ways[1]), "address": TemplateValue(ways[2])]
                 view["hasSection"] = true
             }
         }
         if wording.state == .concluded, let outcome = consultation.outcome {
             let published = "<time datetime=\"\(format.iso(outcome.published))\">\(HTML.escape(format.date(outcome.published)))</time>"
-            var result: [String: Any] = ["publishedHTML": published, "summary": outcome.summary ?? "", "url": "", "document": false]
-            if let url = outcome.url, SafeURL.isWebAddress(url) { result["url"] = url }
+            var result: TemplateFields = ["publishedHTML": TemplateValue(published), "summary": TemplateValue(outcome.summary ?? ""), "url": .null, "document": false]
+            if let url = outcome.url, SafeURL.isWebAddress(url) { result["url"] = TemplateValue(url) }
             if let reference = outcome.document, let target = index.document(reference: reference) {
-                result["document"] = link(target, from: from)
+                result["document"] = .object(link(target, from: from))
             }
-            view["outcome"] = result
+            view["outcome"] = .object(result)
             if outcome.summary != nil { view["hasSection"] = true }
         }
         return view

@@ -81,13 +81,13 @@ struct SearchFiles {
     /// results, and the indices to browse when the script cannot run.
     func page() -> OutputFile {
         let from = "search/"
-        let browse: [[String: Any]] = [
+        let browse: [TemplateFields] = [
             ("Partnerships", "partnerships/"), ("Plans", "plans/"), ("Frameworks", "frameworks/"), ("Priorities", "priorities/"),
             ("Measures", "measures/"), ("Contacts", "contacts/"), ("Consultations", "consultations/"), ("Open data", "data/"),
-        ].map { ["title": $0.0, "url": URLPath.relative(from: from, to: $0.1)] }
-        let context: [String: Any] = [
-            "title": "Search", "browse": browse, "indexURL": URLPath.relative(from: from, to: SearchIndex.folder),
-            "scriptURL": URLPath.relative(from: from, to: site.assets.paths["search.js"] ?? "theme/search.js"),
+        ].map { ["title": TemplateValue($0.0), "url": TemplateValue(URLPath.relative(from: from, to: $0.1))] }
+        let context: TemplateFields = [
+            "title": "Search", "browse": TemplateValue(browse), "indexURL": TemplateValue(URLPath.relative(from: from, to: SearchIndex.folder)),
+            "scriptURL": TemplateValue(URLPath.relative(from: from, to: site.assets.paths["search.js"] ?? "theme/search.js")),
         ]
         return layout.page(path: from, title: "Search", description: "Search \(site.index.settings.title) for partnerships, plans, priorities, measures and contacts.",
                            crumbs: [("Home", "")], updated: nil, template: "search", context: context)

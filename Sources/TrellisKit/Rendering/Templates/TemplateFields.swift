@@ -18,9 +18,9 @@ struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         for (key, value) in pairs { entries.append(Entry(hash: Self.hash(key), key: key, value: value)) }
     }
 
-    /// A view's dictionary, each value converted.
-    init(_ dictionary: [String: Any]) {
-        self.init(uniqueKeysWithValues: dictionary.lazy.map { ($0.key, TemplateValue($0.value)) })
+    /// A dictionary built loosely, each value converted (see `TemplateValue.init(converting:)`).
+    init(converting dictionary: [String: Any]) {
+        self.init(uniqueKeysWithValues: dictionary.lazy.map { ($0.key, TemplateValue(converting: $0.value)) })
     }
 
     /// Fields of text; empty text is `.null`.
@@ -30,8 +30,25 @@ struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     /// Fields written out; a key written twice keeps its last value.
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(elements)
+    }
+
+    /// Fields in order; a key given twice keeps its last value.
+    init(_ elements: [(String, TemplateValue)]) {
         entries.reserveCapacity(elements.count)
         for (key, value) in elements { self[key] = value }
+    }
+
+    /// Sets each of `other`'s keys here, replacing a value already set.
+    mutating func merge(_ other: TemplateFields) {
+        for entry in other.entries { self[entry.key] = entry.value }
+    }
+
+    /// Sets each of `other`'s keys that is not set here yet.
+    mutating func add(missingFrom other: TemplateFields) {
+        for entry in other.entries where value(of: entry.key, hash: entry.hash) == nil {
+            entries.append(entry)
+        }
     }
 
     var count: Int { entries.count }

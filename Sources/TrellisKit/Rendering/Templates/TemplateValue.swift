@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a template sees: the dictionaries and arrays view code builds, converted once per render
-/// so that rendering looks names up without dynamic casts.
+/// What a template sees: text, flags, numbers, lists and objects, as view code builds them, so
+/// that rendering looks names up without dynamic casts.
 enum TemplateValue: Sendable, Equatable {
     /// Absent on purpose (an empty string): found, so lookup stops here, but falsy and rendered as nothing.
     case null
@@ -26,49 +26,36 @@ enum TemplateValue: Sendable, Equatable {
         self = text.isEmpty ? .null : .text(text)
     }
 
-    /// Converts what view code builds. Empty text becomes `.null`, which Mustache treats as absent
-    /// without looking the key up in an enclosing section (where a page's own `summary` would
-    /// otherwise stand in for an item's).
-    init(_ value: Any) {
-        // The exact types view code builds, told by their metadata: a cast costs more, most of
-        // all one that fails, which tries bridging and unwrapping first. Each gives what the
-        // casts below would; lists and rows whose values are all text would become [Any] and
-        // [String: Any] there, element by element.
-        let type = Swift.type(of: value)
-        if type == String.self {
-            self = TemplateValue(value as! String)
-        } else if type == [String: Any].self {
-            self = .object(TemplateFields(value as! [String: Any]))
-        } else if type == [[String: Any]].self {
-            self = .list((value as! [[String: Any]]).map { .object(TemplateFields($0)) })
-        } else if type == Bool.self {
-            self = .bool(value as! Bool)
-        } else if type == TemplateValue.self {
-            self = value as! TemplateValue
-        } else if type == [String: String].self {
-            self = .object(TemplateFields(value as! [String: String]))
-        } else if type == [[String: String]].self {
-            self = .list((value as! [[String: String]]).map { .object(TemplateFields($0)) })
-        } else if type == [String].self {
-            self = .list((value as! [String]).map { TemplateValue($0) })
-        } else {
-            self.init(casting: value)
-        }
+    /// An object.
+    init(_ fields: TemplateFields) {
+        self = .object(fields)
     }
 
-    private init(casting value: Any) {
-        // The commonest kinds first, each a cast that succeeds without converting: a list of
-        // dictionaries cast to [Any] would be copied element by element first.
+    /// A list of objects.
+    init(_ objects: [TemplateFields]) {
+        self = .list(objects.map(TemplateValue.object))
+    }
+
+    /// A list of texts; empty ones are `.null`.
+    init(_ texts: [String]) {
+        self = .list(texts.map(TemplateValue.init(_:)))
+    }
+
+    /// Converts dictionaries and arrays built loosely (as tests write them). Empty text becomes
+    /// `.null`, which Mustache treats as absent without looking the key up in an enclosing
+    /// section (where a page's own `summary` would otherwise stand in for an item's). View code
+    /// builds `TemplateFields` directly instead: converting cost more than rendering.
+    init(converting value: Any) {
         switch value {
-        case let text as String: self = text.isEmpty ? .null : .text(text)
-        case let dictionary as [String: Any]: self = .object(TemplateFields(dictionary))
-        case let list as [[String: Any]]: self = .list(list.map { .object(TemplateFields($0)) })
+        case let text as String: self = TemplateValue(text)
+        case let dictionary as [String: Any]: self = .object(TemplateFields(converting: dictionary))
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
         case let value as TemplateValue: self = value
-        case let array as [Any]: self = .list(array.map { TemplateValue($0) })
+        case let fields as TemplateFields: self = .object(fields)
+        case let array as [Any]: self = .list(array.map { TemplateValue(converting: $0) })
         case is NSNull: self = .null
-        case let text as Substring: self = text.isEmpty ? .null : .text(String(text))
+        case let text as Substring: self = TemplateValue(String(text))
         case let optional as OptionalValue where optional.isNone: self = .other("nil")
         default: self = .other(String(describing: value))
         }
@@ -116,6 +103,16 @@ enum TemplateValue: Sendable, Equatable {
         default: return nil
         }
     }
+}
+
+/// Literals in view code: `"text"` (empty is `.null`), `true`, `3`, `[...]` lists and `[:]` objects.
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    init(stringLiteral text: String) { self.init(text) }
+    init(booleanLiteral flag: Bool) { self = .bool(flag) }
+    init(integerLiteral number: Int) { self = .int(number) }
+    init(arrayLiteral items: TemplateValue...) { self = .list(items) }
+    init(dictionaryLiteral pairs: (String, TemplateValue)...) { self = .object(TemplateFields(pairs)) }
 }
 
 /// A function applied to a value before it is rendered, written `{{#empty(items)}}`.
