@@ -168,6 +168,26 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertEqual(TemplateFields(converting: ["k": 1, "e": ""] as [String: Any]), ["k": .int(1), "e": .null])
     }
 
+    func testByteBufferAppendsInsertsAndHandsOverItsBytes() {
+        var buffer = ByteBuffer(capacity: 4)
+        let long = Array(repeating: UInt8(ascii: "x"), count: 100)
+        long.withUnsafeBufferPointer { buffer.append($0) }
+        buffer.append(Array("ab\n".utf8))
+        Array("  ".utf8).withUnsafeBufferPointer { buffer.insert($0, at: 100) }
+        let (count, third) = (buffer.count, buffer[102])
+        let bytes = buffer.array()
+        XCTAssertEqual(count, 105)
+        XCTAssertEqual(third, UInt8(ascii: "a"))
+        XCTAssertEqual(bytes, long + Array("  ab\n".utf8), "grown past its capacity, the insertion in its place")
+
+        var escaped = ByteBuffer(capacity: 1)
+        HTML.appendEscaped("<a href=\"x\">Tom & Jerry's</a>", to: &escaped)
+        let data = escaped.data()
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        let empty = ByteBuffer(capacity: 0).data()
+        XCTAssertEqual(empty, Data())
+    }
+
     func testViewValuesBuiltDirectlyMatchConvertedOnes() {
         // What view code writes as literals and typed values is what converting a loose dictionary gives.
         let typed: TemplateFields = ["text": "a", "empty": "", "flag": true, "number": 3, "list": ["x", ""],

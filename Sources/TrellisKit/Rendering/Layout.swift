@@ -80,7 +80,7 @@ struct Layout {
         let links = isNotFound || depth >= dataLinks.count ? [:] : dataLinks[depth]
         layout["dataLinks"] = .list(DataLinks.datasets(forPath: path, site: site).map { links[$0] ?? DataLinks.link(to: $0, url: url) })
         if let jsonLD = StructuredData(site: site).json(forPath: path) { layout["jsonLD"] = TemplateValue(jsonLD) }
-        return OutputFile(path: Self.outputPath(path), data: Data(theme.renderBytes("layout", layout)))
+        return OutputFile(path: Self.outputPath(path), data: theme.renderData("layout", layout))
     }
 
     /// Where the page at the site path `path` is written: a folder's page is its `index.html`.

@@ -83,4 +83,9 @@ struct Theme: Sendable {
     func renderBytes(_ template: String, _ context: TemplateFields) -> [UInt8] {
         library.render(template, .object(context))
     }
+
+    /// Renders a template as the bytes of a file.
+    func renderData(_ template: String, _ context: TemplateFields) -> Data {
+        library.renderData(template, .object(context))
+    }
 }

@@ -2,7 +2,7 @@ extension HTML {
     /// Appends `text` with `< > & " '` as entities, byte by byte, so a combining mark after one of
     /// them (one Character with it) cannot carry it through unescaped. Runs with nothing to escape
     /// are copied whole, and read eight bytes at a time while none of the eight can be one of the five.
-    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    static func appendEscaped<Output: EscapedOutput & ~Copyable>(_ text: String, to output: inout Output) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -25,13 +25,13 @@ extension HTML {
                     case UInt8(ascii: "'"): entity = "&#39;"
                     default: index += 1; continue
                     }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                    entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                    output.append(UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    entity.withUTF8Buffer { output.append($0) }
                     index += 1
                     run = index
                 }
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A theme's templates by name, each parsed once; partials are found here by name.
 /// Immutable once loaded, so pages render from it in parallel.
 struct TemplateLibrary: Sendable {
@@ -28,6 +30,13 @@ struct TemplateLibrary: Sendable {
     func render(_ name: String, _ context: TemplateValue) -> [UInt8] {
         var renderer = TemplateRenderer(program: program, capacity: 32 * 1024)
         renderer.render(name, context)
-        return renderer.output
+        return renderer.finish()
+    }
+
+    /// The named template rendered over `context`, as UTF-8 Data (a file's bytes, not copied again).
+    func renderData(_ name: String, _ context: TemplateValue) -> Data {
+        var renderer = TemplateRenderer(program: program, capacity: 32 * 1024)
+        renderer.render(name, context)
+        return renderer.finishData()
     }
 }

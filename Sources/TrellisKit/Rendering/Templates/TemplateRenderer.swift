@@ -1,8 +1,10 @@
+import Foundation
+
 /// Renders compiled templates into one byte buffer, with swift-mustache's semantics: the context
 /// stack, sections over booleans, lists and objects, partials and their indentation.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     private let program: TemplateProgram
-    private(set) var output: [UInt8] = []
+    private var output: ByteBuffer
     private var stack: [TemplateValue] = []
     /// The indentation in force is its first `indent` bytes (an argument of each render): a partial
     /// adds its own after them for as long as it renders.
@@ -10,7 +12,17 @@ struct TemplateRenderer {
 
     init(program: TemplateProgram, capacity: Int) {
         self.program = program
-        output.reserveCapacity(capacity)
+        output = ByteBuffer(capacity: capacity)
+    }
+
+    /// What was rendered.
+    consuming func finish() -> [UInt8] {
+        output.array()
+    }
+
+    /// What was rendered, as Data that owns the renderer's memory.
+    consuming func finishData() -> Data {
+        output.data()
     }
 
     /// Renders the named template over `context`; a name with no template renders nothing.
@@ -36,7 +48,7 @@ struct TemplateRenderer {
             let atLineStart = mark > start && output[mark - 1] == 0x0A && !(mark - 1 > start && output[mark - 2] == 0x0D)
             index = run(index, position: position, indent: indent)
             if atLineStart && output.count > mark {
-                output.insert(contentsOf: indentation[..<indent], at: mark)
+                indentation.withUnsafeBufferPointer { output.insert(UnsafeBufferPointer(rebasing: $0[..<indent]), at: mark) }
             }
         }
     }
@@ -48,14 +60,14 @@ struct TemplateRenderer {
         switch instruction.operation {
         case .text:
             program.pool.withUnsafeBufferPointer { pool in
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: pool[Int(instruction.first)..<Int(instruction.second)]))
+                output.append(UnsafeBufferPointer(rebasing: pool[Int(instruction.first)..<Int(instruction.second)]))
             }
             return next
         case .variable, .escapedVariable:
             let escaped = instruction.operation == .escapedVariable
             let value = lookUp(program.names[Int(instruction.name)], position: position)
             if !escaped, case .markup(let bytes)? = value {
-                output.append(contentsOf: bytes)
+                output.append(bytes)
                 return next
             }
             guard let text = value?.renderedText else { return next }
@@ -63,7 +75,7 @@ struct TemplateRenderer {
                 HTML.appendEscaped(text, to: &output)
             } else {
                 var text = text
-                text.withUTF8 { output.append(contentsOf: $0) }
+                text.withUTF8 { output.append($0) }
             }
             return next
         case .section:
