@@ -57,6 +57,23 @@ final class OpenDataTests: XCTestCase {
                        "JavaScript's line ends escaped, other characters starting E2 kept")
     }
 
+    func testJSONObjectsKeepTheirKeysInOrder() {
+        var object: JSONObject = ["b": .null, "a": .bool(true), "B": .string("x"), "é": .number("1"), "aa": .array([])]
+        XCTAssertEqual(object.members.map(\.key), ["B", "a", "aa", "b", "é"], "sorted as Strings sort, whatever order they were written in")
+        object["a"] = .bool(false)
+        object["c"] = .string("new")
+        object["b"] = nil
+        object["missing"] = nil
+        XCTAssertEqual(object.members.map(\.key), ["B", "a", "aa", "c", "é"])
+        XCTAssertEqual(object["a"], .bool(false))
+        XCTAssertNil(object["b"])
+        XCTAssertEqual(object, ["é": .number("1"), "c": .string("new"), "aa": .array([]), "a": .bool(false), "B": .string("x")],
+                       "objects with the same members are equal in any order written")
+        XCTAssertEqual(object.filter { $0.value != .array([]) }.members.map(\.key), ["B", "a", "c", "é"])
+        XCTAssertEqual(JSONValue.object(["z": .null, "a": .string("x"), "a ": .null]).compact, #"{"a":"x","a ":null,"z":null}"#)
+        XCTAssertEqual(JSONObject(dictionaryLiteral: ("k", .null), ("k", .bool(true))), ["k": .bool(true)], "a key written twice keeps its last value")
+    }
+
     // MARK: Files of a built site
 
     func testMeasuresCSVHasOneRowPerMeasureAndPeriod() throws {

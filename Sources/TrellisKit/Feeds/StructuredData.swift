@@ -10,7 +10,7 @@ struct StructuredData {
     /// The JSON-LD text for the page at site path `path`, or nil when the page has none.
     func json(forPath path: String) -> String? {
         let parts = path.pathParts().map(String.init)
-        var value: [String: JSONValue]?
+        var value: JSONObject?
         switch (parts.first, parts.count) {
         case (nil, _): value = home()
         case ("data", 1): value = catalogue()
@@ -24,13 +24,13 @@ struct StructuredData {
     }
 
     /// The trust, and the website with its search.
-    func home() -> [String: JSONValue] {
+    func home() -> JSONObject {
         let settings = site.index.settings
         let topLevel = site.index.documents(of: .partnership).filter { document in
             guard case .partnership(let partnership) = document.details else { return false }
             return partnership.parent == nil
         }
-        var website: [String: JSONValue] = [
+        var website: JSONObject = [
             "@type": .string("WebSite"), "@id": .string(base + "#website"), "url": .string(base), "name": .string(settings.title),
             "inLanguage": .string(settings.language), "about": .object(["@id": .string(base + "#organization")]),
             "potentialAction": .object([
@@ -48,9 +48,9 @@ struct StructuredData {
     }
 
     /// A partnership, under its parent partnership or, at the top, the trust.
-    func partnership(_ document: Document) -> [String: JSONValue]? {
+    func partnership(_ document: Document) -> JSONObject? {
         guard case .partnership(let partnership) = document.details else { return nil }
-        var value: [String: JSONValue] = [
+        var value: JSONObject = [
             "@type": .string("Organization"), "@id": .string(base + document.sitePath + "#organization"),
             "name": .string(document.title), "url": .string(base + document.sitePath), "description": .text(document.summary),
             "areaServed": .text(partnership.area),
@@ -67,7 +67,7 @@ struct StructuredData {
             value["foundingDate"] = .string(site.format.isoDate(site.clock.start(of: established.value)))
         }
         value["member"] = .array(partnership.members.map { member in
-            var organisation: [String: JSONValue] = ["@type": .string("Organization"), "name": .string(member.name)]
+            var organisation: JSONObject = ["@type": .string("Organization"), "name": .string(member.name)]
             if let sector = member.sector { organisation["description"] = .string(sector) }
             guard let role = member.role else { return .object(organisation) }
             return .object(["@type": .string("OrganizationRole"), "roleName": .string(role), "member": .object(organisation)])
@@ -79,9 +79,9 @@ struct StructuredData {
     }
 
     /// A contact: a person or a role mailbox, with how to reach them.
-    func contactPoint(_ document: Document) -> [String: JSONValue]? {
+    func contactPoint(_ document: Document) -> JSONObject? {
         guard case .contact(let contact) = document.details else { return nil }
-        let value: [String: JSONValue] = [
+        let value: JSONObject = [
             "@type": .string("ContactPoint"), "@id": .string(base + document.sitePath + "#contact"),
             "name": .string(document.title), "url": .string(base + document.sitePath), "contactType": .text(contact.role),
             "email": .text(contact.email), "telephone": .text(contact.telephone), "description": .text(contact.organisation),
@@ -90,26 +90,29 @@ struct StructuredData {
     }
 
     /// The open data: a DataCatalog of Datasets, each downloadable as CSV and JSON.
-    func catalogue() -> [String: JSONValue] {
+    func catalogue() -> JSONObject {
         let settings = site.index.settings
         let licence: JSONValue = settings.licence.map { .string(Licence.url($0) ?? $0) } ?? .null
         let datasets = Dataset.catalogue.map { dataset -> JSONValue in
-            .object([
+            let downloads: [JSONValue] = [("csv", "text/csv"), ("json", "application/json")].map { format, type in
+                .object(["@type": .string("DataDownload"), "encodingFormat": .string(type),
+                         "contentUrl": .string(base + "data/\(dataset.name).\(format)")])
+            }
+            let object: JSONObject = [
                 "@type": .string("Dataset"), "name": .string("\(dataset.title): \(settings.title)"),
                 "description": .string(dataset.description), "url": .string(base + "data/#\(dataset.name)"),
                 "license": licence, "isAccessibleForFree": .bool(true), "creator": .object(trustReference()),
-                "distribution": .array([("csv", "text/csv"), ("json", "application/json")].map { format, type in
-                    .object(["@type": .string("DataDownload"), "encodingFormat": .string(type),
-                             "contentUrl": .string(base + "data/\(dataset.name).\(format)")])
-                }),
-            ].filter { $0.value != .null })
+                "distribution": .array(downloads),
+            ]
+            return .object(object.filter { $0.value != .null })
         }
-        return ["@type": .string("DataCatalog"), "name": .string("Open data: \(settings.title)"), "url": .string(base + "data/"),
-                "publisher": .object(trustReference()), "dataset": .array(datasets)].filter { $0.value != .null }
+        let catalogue: JSONObject = ["@type": .string("DataCatalog"), "name": .string("Open data: \(settings.title)"), "url": .string(base + "data/"),
+                                     "publisher": .object(trustReference()), "dataset": .array(datasets)]
+        return catalogue.filter { $0.value != .null }
     }
 
     /// The trust, by name and address, as other nodes refer to it.
-    private func trustReference() -> [String: JSONValue] {
+    private func trustReference() -> JSONObject {
         ["@type": .string("GovernmentOrganization"), "@id": .string(base + "#organization"),
          "name": .string(site.index.settings.title), "url": .string(base)]
     }

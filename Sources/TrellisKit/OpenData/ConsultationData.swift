@@ -30,7 +30,7 @@ struct ConsultationData {
             let wording = ConsultationWording(consultation: consultation, now: site.now, clock: site.clock)
             let respond = consultation.respond
             let outcome = consultation.outcome
-            let record: [String: JSONValue] = [
+            let record: JSONObject = [
                 "document": .string(document.reference), "title": .string(document.title),
                 "url": .string(site.index.settings.baseURL + document.sitePath),
                 "state": .string(wording.state.rawValue), "label": .string(wording.label),

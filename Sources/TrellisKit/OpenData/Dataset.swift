@@ -64,7 +64,7 @@ struct Dataset: Sendable {
 
     /// The JSON file: the records under the dataset's name, with what they are and their licence.
     func json(settings: SiteSettings) -> Data {
-        let object: [String: JSONValue] = [
+        let object: JSONObject = [
             "title": .string("\(title): \(settings.title)"),
             "description": .string(description),
             "licence": .text(settings.licence),
@@ -77,7 +77,7 @@ struct Dataset: Sendable {
 
     /// The CSVW metadata (W3C "Metadata Vocabulary for Tabular Data") describing the CSV's columns.
     func csvwMetadata(settings: SiteSettings) -> String {
-        var metadata: [String: JSONValue] = [
+        var metadata: JSONObject = [
             "@context": .string("http://www.w3.org/ns/csvw"),
             "url": .string("\(name).csv"),
             "dc:title": .string("\(title): \(settings.title)"),
@@ -90,7 +90,7 @@ struct Dataset: Sendable {
             ]),
             "tableSchema": .object([
                 "columns": .array(columns.map { column in
-                    var entry: [String: JSONValue] = [
+                    var entry: JSONObject = [
                         "name": .string(column.name), "titles": .string(column.name),
                         "datatype": .string(column.datatype), "dc:description": .string(column.description),
                     ]

@@ -56,7 +56,7 @@ struct DocumentData {
         var rows: [[JSONValue]] = []
         for id in site.index.priorityOrder {
             guard let priority = site.index.priorities[id] else { continue }
-            let record: [String: JSONValue] = [
+            let record: JSONObject = [
                 "id": .string(id), "label": .text(priority.label), "title": .string(priority.title), "plan": .string(priority.plan),
                 "parent": .text(priority.parent?.value), "measures": ids(priority.measures),
                 "partnerships": .array((site.relations.partnershipsByPriority[id] ?? []).map(JSONValue.string)),
@@ -101,7 +101,7 @@ struct DocumentData {
     }
 
     /// id, title, summary, status, url and updated: what every document's record starts with.
-    func common(_ document: Document) -> [String: JSONValue] {
+    func common(_ document: Document) -> JSONObject {
         [
             "id": .string(document.id), "title": .string(document.title), "summary": .text(document.summary),
             "status": .text(document.status?.value), "url": .string(site.index.settings.baseURL + document.sitePath),

@@ -8,7 +8,7 @@ enum JSONValue: Hashable, Sendable {
     case number(String)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// A string, or null when there is none (or it is empty).
     static func text(_ value: String?) -> JSONValue {
@@ -86,11 +86,11 @@ enum JSONValue: Hashable, Sendable {
             }
             if let indent { Self.newLine(indent: indent, into: &out) }
             out.append(UInt8(ascii: "]"))
-        case .object(let members):
+        case .object(let object):
             out.append(UInt8(ascii: "{"))
-            guard !members.isEmpty else { out.append(UInt8(ascii: "}")); return }
+            guard !object.isEmpty else { out.append(UInt8(ascii: "}")); return }
             let inner = indent.map { $0 + 2 }
-            for (offset, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+            for (offset, member) in object.members.enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
                 if let inner { Self.newLine(indent: inner, into: &out) }
                 Self.quote(member.key, into: &out)
@@ -169,5 +169,61 @@ enum JSONValue: Hashable, Sendable {
         case 0..<0x20, 0x7F, 0xE2, 0x22, 0x5C, 0x3C, 0x3E, 0x26: true
         default: false
         }
+    }
+}
+
+/// A JSON object's members, kept in order of key (as `String` orders them), so writing one needs
+/// no sort and making one hashes nothing: objects are written for every page's JSON-LD and every
+/// open data record, and Dictionaries sorted at each write cost more than the writing.
+struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    struct Member: Hashable, Sendable {
+        var key: String
+        var value: JSONValue
+    }
+
+    /// Sorted by key, each key once.
+    private(set) var members: [Member] = []
+
+    /// Members written out; a key written twice keeps its last value.
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    var isEmpty: Bool { members.isEmpty }
+
+    /// The value of `key`, or nil; setting nil removes the key.
+    subscript(key: String) -> JSONValue? {
+        get {
+            let index = place(of: key)
+            return index < members.count && members[index].key == key ? members[index].value : nil
+        }
+        set {
+            let index = place(of: key)
+            let present = index < members.count && members[index].key == key
+            switch (present, newValue) {
+            case (true, let value?): members[index].value = value
+            case (true, nil): members.remove(at: index)
+            case (false, let value?): members.insert(Member(key: key, value: value), at: index)
+            case (false, nil): break
+            }
+        }
+    }
+
+    /// The members `isIncluded` keeps, in the same order.
+    func filter(_ isIncluded: (Member) -> Bool) -> JSONObject {
+        var kept = JSONObject()
+        kept.members = members.filter(isIncluded)
+        return kept
+    }
+
+    /// Where `key` is, or would go: the first member whose key is not below it.
+    private func place(of key: String) -> Int {
+        var low = 0, high = members.count
+        while low < high {
+            let middle = (low + high) / 2
+            if members[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
