@@ -49,8 +49,8 @@ struct SearchIndex {
                 body.reserveCapacity(capacity)
             }
 
-            mutating func take(_ word: UnsafeBufferPointer<UInt8>) {
-                let number = words.number(of: word, hash: WordTable.hash(word))
+            mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+                let number = words.number(of: word, hash: hash)
                 if number == weighted.count {
                     weighted.append(0)
                     body.append(0)
