@@ -50,7 +50,7 @@ enum SearchText {
 
     /// The first `length` characters (Unicode scalars, as the browser's `Array.from` counts them).
     static func prefix(_ word: String, _ length: Int) -> String {
-        String(String.UnicodeScalarView(word.unicodeScalars.prefix(length)))
+        String(word.unicodeScalars.prefix(length))
     }
 }
 
