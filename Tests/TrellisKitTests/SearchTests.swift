@@ -37,6 +37,8 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchText.words("\(forty) \(forty)B \(forty)É Dé"), [forty.lowercased(), "de"], "40 characters at most, capitals or not")
         XCTAssertEqual(SearchText.words("WITH With wIth Wil THEIRS"), ["wil", "theirs"], "stop words in capitals go too")
         XCTAssertEqual(SearchText.words("Ab"), ["ab"], "a capital word at the very end")
+        XCTAssertEqual(SearchText.words("Children’s ŴALES “Ωmega” Ǆemal"), ["children", "wales", "ωmega", "ǆemal"],
+                       "looked-up characters (Latin, punctuation) read as worked-out ones (Greek) do")
     }
 
     /// Records what a reader hands over, hash and all.

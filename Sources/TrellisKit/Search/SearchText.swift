@@ -48,6 +48,44 @@ enum SearchText {
         }
     }
 
+    /// What reading one non-ASCII character does to the word being read, in order.
+    fileprivate enum Step {
+        /// Adds a letter or digit, as UTF-8.
+        case letter([UInt8])
+        /// Ends the word.
+        case end
+    }
+
+    /// The steps for `scalar`, looked up for the non-ASCII characters most text has: lower-casing
+    /// and decomposing one costs thousands of instructions.
+    fileprivate static func steps(_ scalar: Unicode.Scalar) -> [Step] {
+        switch scalar.value {
+        case 0x80..<0x250: latinSteps[Int(scalar.value) - 0x80]
+        case 0x2000..<0x2070: punctuationSteps[Int(scalar.value) - 0x2000]
+        default: workedOutSteps(scalar)
+        }
+    }
+
+    /// The steps for Latin-1 and Latin Extended, worked out once.
+    private static let latinSteps = (0x80..<0x250).map { workedOutSteps(Unicode.Scalar(UInt32($0))!) }
+    /// The steps for General Punctuation (dashes, curly quotes), worked out once.
+    private static let punctuationSteps = (0x2000..<0x2070).map { workedOutSteps(Unicode.Scalar(UInt32($0))!) }
+
+    /// The steps for `scalar`: lower-cased and decomposed on its own, its marks dropped.
+    private static func workedOutSteps(_ scalar: Unicode.Scalar) -> [Step] {
+        String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.compactMap { part in
+            switch part.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                nil
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                .letter(Array(UTF8.encode(part)!))
+            default:
+                .end
+            }
+        }
+    }
+
     /// The first `length` characters (Unicode scalars, as the browser's `Array.from` counts them).
     static func prefix(_ word: String, _ length: Int) -> String {
         String(word.unicodeScalars.prefix(length))
@@ -179,15 +217,12 @@ private struct WordReader {
             flush(into: &sink)
             return end
         }
-        for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch part.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                continue
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber:
-                current.append(contentsOf: UTF8.encode(part)!)
+        for step in SearchText.steps(scalar) {
+            switch step {
+            case .letter(let letter):
+                current.append(contentsOf: letter)
                 length += 1
-            default:
+            case .end:
                 flush(into: &sink)
             }
         }
