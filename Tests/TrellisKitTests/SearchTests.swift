@@ -30,6 +30,37 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchText.words("ab"), ["ab"], "a word at the very end")
     }
 
+    func testCapitalsAreFoldedWhereverTheWordStartsAndEnds() {
+        XCTAssertEqual(SearchText.words("ÉCOLE École éCOLE CAFÉ Café ÀB"), ["ecole", "ecole", "ecole", "cafe", "cafe", "ab"])
+        XCTAssertEqual(SearchText.words("NEET\u{00A0}Rate X1y2Z3 aB"), ["neet", "rate", "x1y2z3", "ab"], "a non-ASCII space ends a capital word")
+        let forty = String(repeating: "A", count: 40)
+        XCTAssertEqual(SearchText.words("\(forty) \(forty)B \(forty)É Dé"), [forty.lowercased(), "de"], "40 characters at most, capitals or not")
+        XCTAssertEqual(SearchText.words("WITH With wIth Wil THEIRS"), ["wil", "theirs"], "stop words in capitals go too")
+        XCTAssertEqual(SearchText.words("Ab"), ["ab"], "a capital word at the very end")
+        XCTAssertEqual(SearchText.words("Children’s ŴALES “Ωmega” Ǆemal"), ["children", "wales", "ωmega", "ǆemal"],
+                       "looked-up characters (Latin, punctuation) read as worked-out ones (Greek) do")
+    }
+
+    /// Records what a reader hands over, hash and all.
+    private struct HashCheck: WordSink {
+        var words: [String] = []
+        var wrongHashes: [String] = []
+
+        mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            words.append(String(decoding: word, as: UTF8.self))
+            if hash != WordTable.hash(word) { wrongHashes.append(words.last!) }
+        }
+    }
+
+    func testEachWordComesWithItsOwnHash() {
+        var check = HashCheck()
+        let text = "Neet RATE rate naïve ÉCOLE écoles 2009-10 Ål x \(String(repeating: "Zz", count: 20))"
+        SearchText.read(text, into: &check)
+        XCTAssertEqual(check.words, SearchText.words(text))
+        XCTAssertEqual(check.words.count, 10)
+        XCTAssertEqual(check.wrongHashes, [], "the hash worked out while reading is WordTable.hash of the lower-case word")
+    }
+
     func testAWordTableNumbersEachWordOnceInTheOrderFirstSeen() {
         var table = WordTable(capacity: 2)
         let words = (0..<300).map { "w\($0 % 150)" } + ["ab", "ba", "m\u{00F4}n", "mon", ""]

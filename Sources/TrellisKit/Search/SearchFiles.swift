@@ -53,7 +53,8 @@ struct SearchFiles {
         }
         let body = site.bodies[document.reference]?.plainText ?? ""
         if shown.isEmpty { shown = Self.firstWords(of: body, 30) }
-        if shown.prefix(201).count > 200 { shown = String(shown.prefix(197)) + "…" }
+        // A character is at least one byte, so only a summary of more than 200 bytes is counted.
+        if shown.utf8.count > 200, shown.prefix(201).count > 200 { shown = String(shown.prefix(197)) + "…" }
         return SearchIndex.Entry(title: document.title, path: document.sitePath, kind: document.kind.singularTitle, summary: shown,
                                  fields: fields, body: body)
     }

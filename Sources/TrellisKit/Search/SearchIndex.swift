@@ -32,30 +32,31 @@ struct SearchIndex {
             counts.weight = 0
             SearchText.read(body, into: &counts)
             words = counts.words
-            scores = zip(counts.weighted, counts.body).map { $0 + min($1, 10) }
+            scores = counts.counts.map { $0.weighted + min($0.body, 10) }
         }
 
         /// The title's, fields' and body's words counted as they are read.
         private struct WordCounts: WordSink {
             var words: WordTable
-            var weighted: [Int] = []
-            var body: [Int] = []
+            /// Word number -> what its title and field occurrences add, and its body occurrences.
+            var counts: [(weighted: Int, body: Int)] = []
             /// What a word read now adds to `weighted`; 0 counts it in `body`.
             var weight = 10
 
             init(capacity: Int) {
                 words = WordTable(capacity: capacity)
-                weighted.reserveCapacity(capacity)
-                body.reserveCapacity(capacity)
+                counts.reserveCapacity(capacity)
             }
 
-            mutating func take(_ word: UnsafeBufferPointer<UInt8>) {
-                let number = words.number(of: word, hash: WordTable.hash(word))
-                if number == weighted.count {
-                    weighted.append(0)
-                    body.append(0)
+            mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+                let number = words.number(of: word, hash: hash)
+                if number == counts.count {
+                    counts.append(weight == 0 ? (0, 1) : (weight, 0))
+                } else if weight == 0 {
+                    counts[number].body += 1
+                } else {
+                    counts[number].weighted += weight
                 }
-                if weight == 0 { body[number] += 1 } else { weighted[number] += weight }
             }
         }
     }
@@ -122,18 +123,20 @@ struct SearchIndex {
     /// Writes `value` in decimal digits at `index` of `out`, without making a String for it;
     /// returns the index after them.
     private static func writeDecimal(_ value: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
-        var digits = 1
+        var end = index + 1
         var limit: UInt64 = 10
         while UInt64(value) >= limit {
-            digits += 1
-            limit *= 10
+            end += 1
+            limit &*= 10
         }
         var rest = value
-        for position in (index..<index + digits).reversed() {
-            out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+        var at = end
+        repeat {
+            at -= 1
+            out[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
-        }
-        return index + digits
+        } while rest > 0
+        return end
     }
 
     /// A term shard's JSON, `{"term":[entry,score,...],...}`, terms in order. Terms are letters
