@@ -13,47 +13,67 @@ enum NumericCell {
     ///
     /// Anything else (`n/a`, `2019-20`, `10 people`, `1,23`) is text.
     static func isNumeric(_ cell: String) -> Bool {
-        var scalars = Substring(cell.trimmingWhitespace()).unicodeScalars[...]
-        var sawSign = false
-        func takeSign() {
-            if !sawSign, let first = scalars.first, first == "+" || first == "-" || first == "\u{2212}" {
-                scalars.removeFirst()
-                sawSign = true
+        var trimmed = cell.trimmingWhitespace()
+        return trimmed.withUTF8(isNumeric(trimmed:))
+    }
+
+    /// The rule over a trimmed cell's UTF-8, scalar by scalar: the signs and currencies beyond
+    /// ASCII are matched as their whole byte sequences, so bytes stand for scalars exactly (a
+    /// table has thousands of cells, and walking Unicode scalars cost thousands of instructions each).
+    private static func isNumeric(trimmed bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        /// Whether the scalar at `index` is `literal`; if so, skips it.
+        func take(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { literal in
+                guard bytes.count - index >= literal.count else { return false }
+                for offset in 0..<literal.count where bytes[index + offset] != literal[offset] { return false }
+                index += literal.count
+                return true
             }
         }
-        takeSign()
-        if let first = scalars.first, first == "£" || first == "$" || first == "€" { scalars.removeFirst() }
-        takeSign()
+        func takeSign() -> Bool { take("+") || take("-") || take("\u{2212}") }
+        let sawSign = takeSign()
+        _ = take("£") || take("$") || take("€")
+        if !sawSign { _ = takeSign() }
 
-        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
         // The integer part: a first group, then either more digits or comma-separated threes.
         var integerDigits = 0
         var groupLength = 0
         var grouped = false
-        while let scalar = scalars.first {
-            if isDigit(scalar) {
+        while index < bytes.count {
+            if isDigit(index) {
                 integerDigits += 1
                 groupLength += 1
-                scalars.removeFirst()
-            } else if scalar == ",", integerDigits > 0, grouped ? groupLength == 3 : groupLength <= 3 {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: ","), integerDigits > 0, grouped ? groupLength == 3 : groupLength <= 3 {
                 grouped = true
                 groupLength = 0
-                scalars.removeFirst()
+                index += 1
             } else {
                 break
             }
         }
         if grouped, groupLength != 3 { return false }
         var fractionDigits = 0
-        if scalars.first == ".", scalars.dropFirst().first.map(isDigit) == true {
-            scalars.removeFirst()
-            while let scalar = scalars.first, isDigit(scalar) {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "."), isDigit(index + 1) {
+            index += 1
+            while isDigit(index) {
                 fractionDigits += 1
-                scalars.removeFirst()
+                index += 1
             }
         }
         guard integerDigits + fractionDigits > 0 else { return false }
-        let suffix = String(Substring(scalars)).lowercased()
-        return ["", "%", "k", "m", "bn"].contains(suffix)
+        let suffix = UnsafeBufferPointer(rebasing: bytes[index...])
+        guard suffix.allSatisfy({ $0 < 0x80 }) else {
+            // Lower-cased by Unicode's rules, as the KELVIN SIGN becomes `k`.
+            return ["", "%", "k", "m", "bn"].contains(String(decoding: suffix, as: UTF8.self).lowercased())
+        }
+        switch suffix.count {
+        case 0: return true
+        case 1: return suffix[0] == UInt8(ascii: "%") || suffix[0] | 0x20 == UInt8(ascii: "k") || suffix[0] | 0x20 == UInt8(ascii: "m")
+        case 2: return suffix[0] | 0x20 == UInt8(ascii: "b") && suffix[1] | 0x20 == UInt8(ascii: "n")
+        default: return false
+        }
     }
 }
