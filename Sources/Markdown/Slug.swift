@@ -104,6 +104,20 @@ struct CollapsedText {
         pendingSpace = !bytes.isEmpty
     }
 
+    /// Whether eight bytes (the first in the low byte), following a character that is not white
+    /// space, go whole into a run: ASCII from `!` up, or single spaces each followed by such a
+    /// character within the eight. Exact, by the zero-byte trick on bytes below 0x80.
+    private static func isPlainRun(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        guard word & high == 0 else { return false }
+        // Bytes below 0x20 (tabs, line breaks and other controls).
+        guard (word &- spaces) & ~word & high == 0 else { return false }
+        let notSpace = word ^ spaces
+        let isSpace = ~(((notSpace & low) &+ low) | notSpace | low)
+        return isSpace & (isSpace << 8) == 0 && isSpace & (high << 56) == 0
+    }
+
     /// A piece of text, its white space collapsed with what came before it.
     mutating func append(_ piece: String) {
         var piece = piece
@@ -122,6 +136,10 @@ struct CollapsedText {
                 pendingSpace = false
                 let start = index
                 while index < input.count {
+                    if index + 8 <= input.count, Self.isPlainRun(UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + index).loadUnaligned(as: UInt64.self))) {
+                        index += 8
+                        continue
+                    }
                     let next = input[index]
                     if next > 0x20 && next < 0x80 {
                         index += 1

@@ -18,9 +18,20 @@ struct SourceText {
     private let lineContentStart: [Int]
 
     init(_ text: String) {
-        // Copied whole from the String's storage: `Array(text.utf8)` went byte by byte.
-        let bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        // Copied whole from the String's storage: `Array(text.utf8)`, and even `Array` of a
+        // buffer, went byte by byte.
+        let bytes = text.utf8.withContiguousStorageIfAvailable { source in
+            [UInt8](unsafeUninitializedCapacity: source.count) { target, count in
+                if let from = source.baseAddress, let to = target.baseAddress { to.initialize(from: from, count: source.count) }
+                count = source.count
+            }
+        } ?? Array(text.utf8)
         var starts = [0], ascii: [Bool] = [], contentStarts: [Int] = []
+        // Room for lines of 64 bytes on average, so the three arrays seldom grow line by line.
+        let expectedLines = bytes.count / 64 + 2
+        starts.reserveCapacity(expectedLines)
+        ascii.reserveCapacity(expectedLines)
+        contentStarts.reserveCapacity(expectedLines)
         // Line by line: memchr finds each line's end, and a line is checked for bytes beyond
         // ASCII eight at a time (a byte loop was most of this; an enumerated() iterator was a
         // fifth of the time to render a 20 MB body in a debug build).

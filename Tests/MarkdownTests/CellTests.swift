@@ -83,4 +83,17 @@ final class CellTests: XCTestCase {
             XCTAssertFalse(isTable(info), info)
         }
     }
+
+    func testCollapsedTextMatchesSplittingAtWhiteSpace() {
+        // Long enough that runs are read eight bytes at a time, with every kind of byte at every place.
+        let pieces = ["a", "bc", "word", " ", "  ", "\t", "\n", "\r\n", "é", "\u{A0}", "\u{2003}", "!", "\u{7F}", "\u{1F}", "x y"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var collapsed = CollapsedText()
+            collapsed.append(text)
+            let expected = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            XCTAssertEqual(collapsed.string, expected, text.debugDescription)
+        }
+    }
 }
