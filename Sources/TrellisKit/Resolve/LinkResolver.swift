@@ -55,14 +55,16 @@ struct LinkResolver: Sendable {
 
     private func relative(path: String, fragment: String?, link: MarkdownLink, document: Document, at location: SourceLocation) -> Outcome {
         let decoded = Self.percentDecoded(path)
-        var parts = document.path.pathParts().dropLast().map(String.init)
+        // Parts kept as Substrings of the two paths: most are only compared, never made Strings.
+        var parts = document.path.pathParts()
+        _ = parts.popLast()
         for part in decoded.pathParts() {
             if part == "." { continue }
             if part == ".." {
                 if parts.popLast() == nil { break }
                 continue
             }
-            parts.append(String(part))
+            parts.append(part)
         }
         guard parts.first == "Content" else {
             return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "'\(link.destination)' points outside Content/; link to a file in Content/ or to an https:// address", at: location))
@@ -74,11 +76,13 @@ struct LinkResolver: Sendable {
             }
             return Outcome(rewrite: .replace(URLPath.relative(from: document.sitePath, to: "assets/" + asset) + (fragment.map { "#" + $0 } ?? "")))
         }
-        guard parts.count == 3, let kind = DocumentKind(folder: parts[1]), parts[2].hasSuffix(".md") else {
+        // The file name as a String: Substring's hasSuffix is a generic search, several times slower.
+        let file = parts.count == 3 ? String(parts[2]) : ""
+        guard parts.count == 3, let kind = DocumentKind(folder: String(parts[1])), file.hasSuffix(".md") else {
             let hint = parts.count == 2 && parts[1].hasSuffix(".md") ? "; documents live in a folder such as ../partnerships/" : ""
             return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "'\(link.destination)' is not a document in Content/ or a file in Content/assets/\(hint)", at: location))
         }
-        let id = String(parts[2].dropLast(3))
+        let id = String(file.dropLast(3))
         guard let target = index.document(kind, id) else {
             return Outcome(rewrite: .remove, diagnostic: .error(.unknownReference, "no \(kind.rawValue) '\(id)' (Content/\(kind.folder)/\(id).md)\(Suggestion.didYouMean(id, in: index.ids(of: kind)))", at: location))
         }
