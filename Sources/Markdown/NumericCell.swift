@@ -22,18 +22,23 @@ enum NumericCell {
     /// table has thousands of cells, and walking Unicode scalars cost thousands of instructions each).
     private static func isNumeric(trimmed bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
-        /// Whether the scalar at `index` is `literal`; if so, skips it.
-        func take(_ literal: StaticString) -> Bool {
-            literal.withUTF8Buffer { literal in
-                guard bytes.count - index >= literal.count else { return false }
-                for offset in 0..<literal.count where bytes[index + offset] != literal[offset] { return false }
-                index += literal.count
-                return true
+        func byte(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
+        /// Skips a sign (`+`, `-`, `−`) at `index`, if there is one.
+        func takeSign() -> Bool {
+            switch byte(0) ?? 0 {
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): index += 1
+            case 0xE2 where byte(1) == 0x88 && byte(2) == 0x92: index += 3  // − U+2212
+            default: return false
             }
+            return true
         }
-        func takeSign() -> Bool { take("+") || take("-") || take("\u{2212}") }
         let sawSign = takeSign()
-        _ = take("£") || take("$") || take("€")
+        switch byte(0) ?? 0 {
+        case UInt8(ascii: "$"): index += 1
+        case 0xC2 where byte(1) == 0xA3: index += 2  // £ U+00A3
+        case 0xE2 where byte(1) == 0x82 && byte(2) == 0xAC: index += 3  // € U+20AC
+        default: break
+        }
         if !sawSign { _ = takeSign() }
 
         func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
