@@ -11,7 +11,7 @@ struct BodyFacts {
     private var ids = IDAllocator()
     private var tableCount = 0
     private var plain = CollapsedText()
-    private var headingText: String?
+    private var headingText: CollapsedText?
     private var linkColumns = SourceText.ColumnCounter()
 
     init(source: SourceText) {
@@ -26,19 +26,26 @@ struct BodyFacts {
         plain.appendSpace()
     }
 
-    /// Text of a text or code node (or a line break, as " ").
-    mutating func text(_ text: String) {
+    /// Text of a text or code node, as UTF-8: cmark's literals are
+    /// read where they lie, and only the whole plain text is made a String.
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
         plain.append(text)
-        headingText? += text
+        headingText?.append(text)
+    }
+
+    /// A soft or hard line break: white space, as the text " " would be.
+    mutating func lineBreak() {
+        plain.appendSpace()
+        headingText?.appendSpace()
     }
 
     mutating func beginHeading() {
-        headingText = ""
+        headingText = CollapsedText()
     }
 
     /// A heading ends: its id, and its level after a body's level 1 is shown as level 2.
     mutating func endHeading(level: Int, line: Int, byteColumn: Int) -> (level: Int, id: String) {
-        let text = (headingText ?? "").collapsingWhitespace()
+        let text = headingText?.string ?? ""
         headingText = nil
         let id = ids.claim(Markdown.slug(text))
         let shown = level == 1 ? 2 : level
@@ -67,7 +74,7 @@ struct BodyFacts {
     mutating func paragraph(startLine: Int, endLine: Int, byteColumn: Int) {
         guard startLine >= 1, endLine >= startLine + 1 else { return }
         // A pipe table has a '|' in every row: most paragraphs are ruled out without making strings.
-        guard (startLine...endLine).contains(where: { source.line($0).contains(UInt8(ascii: "|")) }) else { return }
+        guard source.contains(UInt8(ascii: "|"), lines: startLine...endLine) else { return }
         var lines: [String] = []
         for number in startLine...endLine {
             var bytes = source.line(number)
@@ -84,14 +91,17 @@ struct BodyFacts {
                                         suggestion: suggestion, line: startLine, column: 1))
     }
 
-    /// A `table` block whose fence is at `line`: its HTML, or nil to leave the code block as it is.
-    mutating func table(info: String, literal: String, line: Int, byteColumn: Int) -> String? {
+    /// A `table` block whose fence is at `line`: its HTML (UTF-8), or nil to leave the code block as it is.
+    mutating func table(info: String, literal: String, line: Int, byteColumn: Int) -> [UInt8]? {
         tableCount += 1
         let id = ids.claim("table-\(tableCount)")
         let outcome = TableBlock.render(info: info, literal: literal, id: id, line: line,
                                         column: source.characterColumn(line: line, byteColumn: byteColumn))
         problems += outcome.problems
-        plain.append(outcome.plainText)
+        for (number, piece) in outcome.plainText.enumerated() {
+            if number > 0 { plain.appendSpace() }
+            plain.append(piece)
+        }
         return outcome.html
     }
 }

@@ -61,7 +61,7 @@ public enum Markdown {
         case setURL(OpaquePointer, String)
         case unwrap(OpaquePointer)
         case heading(OpaquePointer, level: Int, id: String)
-        case replaceBlock(OpaquePointer, html: String)
+        case replaceBlock(OpaquePointer, html: [UInt8])
     }
 
     /// One iterative pass over the tree (nesting depth is up to the content, so no recursion).
@@ -97,17 +97,17 @@ public enum Markdown {
                     headingEdit = nil
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                facts.text(string(cmark_node_get_literal(node)))
+                bytes(cmark_node_get_literal(node)) { facts.text($0) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                facts.text(" ")
+                facts.lineBreak()
             case CMARK_NODE_CODE_BLOCK:
-                let info = string(cmark_node_get_fence_info(node)), literal = string(cmark_node_get_literal(node))
-                if TableBlock.isTable(info: info) {
-                    if let html = facts.table(info: info, literal: literal, line: line, byteColumn: column) {
+                let info = cmark_node_get_fence_info(node), literal = cmark_node_get_literal(node)
+                if bytes(info, TableBlock.isTable(info:)) {
+                    if let html = facts.table(info: string(info), literal: string(literal), line: line, byteColumn: column) {
                         edits.append(.replaceBlock(node, html: html))
                     }
                 } else {
-                    facts.text(literal)
+                    bytes(literal) { facts.text($0) }
                 }
             case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
                 let isImage = type == CMARK_NODE_IMAGE
@@ -151,14 +151,20 @@ public enum Markdown {
             }
             cmark_node_set_on_enter(block, "")
             cmark_node_set_on_exit(block, "")
-            cmark_node_set_on_enter(inline, "<h\(level) id=\"\(HTMLEscape.escape(id))\">")
+            var enter: [UInt8] = []
+            enter.append("<h")
+            enter += String(level).utf8
+            enter.append(" id=\"")
+            HTMLEscape.append(id, to: &enter)
+            enter.append("\">")
+            setOnEnter(inline, enter)
             cmark_node_set_on_exit(inline, "</h\(level)>")
             cmark_node_append_child(block, inline)
             while let child = cmark_node_first_child(node) { cmark_node_append_child(inline, child) }
             replace(node, with: block)
         case .replaceBlock(let node, let html):
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-            cmark_node_set_on_enter(block, html)
+            setOnEnter(block, html)
             cmark_node_set_on_exit(block, "")
             replace(node, with: block)
         }
@@ -171,6 +177,20 @@ public enum Markdown {
         } else {
             cmark_node_free(block)
         }
+    }
+
+    /// Gives cmark a node's enter text as UTF-8 (which cmark copies).
+    private static func setOnEnter(_ node: OpaquePointer, _ text: [UInt8]) {
+        (text + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(node, $0.baseAddress) }
+        }
+    }
+
+    /// A C string from cmark read where it lies, as UTF-8 without its NUL (empty for NULL); the
+    /// bytes are valid only inside `body`.
+    private static func bytes<Result>(_ pointer: UnsafePointer<CChar>?, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let pointer else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(pointer))) }
     }
 
     /// A C string from cmark, copied ("" for NULL).

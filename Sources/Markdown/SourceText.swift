@@ -18,8 +18,20 @@ struct SourceText {
     private let lineContentStart: [Int]
 
     init(_ text: String) {
-        let bytes = Array(text.utf8)
+        // Copied whole from the String's storage: `Array(text.utf8)`, and even `Array` of a
+        // buffer, went byte by byte.
+        let bytes = text.utf8.withContiguousStorageIfAvailable { source in
+            [UInt8](unsafeUninitializedCapacity: source.count) { target, count in
+                if let from = source.baseAddress, let to = target.baseAddress { to.initialize(from: from, count: source.count) }
+                count = source.count
+            }
+        } ?? Array(text.utf8)
         var starts = [0], ascii: [Bool] = [], contentStarts: [Int] = []
+        // Room for lines of 64 bytes on average, so the three arrays seldom grow line by line.
+        let expectedLines = bytes.count / 64 + 2
+        starts.reserveCapacity(expectedLines)
+        ascii.reserveCapacity(expectedLines)
+        contentStarts.reserveCapacity(expectedLines)
         // Line by line: memchr finds each line's end, and a line is checked for bytes beyond
         // ASCII eight at a time (a byte loop was most of this; an enumerated() iterator was a
         // fifth of the time to render a 20 MB body in a debug build).
@@ -69,6 +81,16 @@ struct SourceText {
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return bytes[start..<end]
+    }
+
+    /// Whether `byte` is on any of `lines` (from 1; those outside the body are empty), found
+    /// with one memchr over them all rather than line by line.
+    func contains(_ byte: UInt8, lines: ClosedRange<Int>) -> Bool {
+        let first = max(lines.lowerBound, 1), last = min(lines.upperBound, lineStarts.count)
+        guard first <= last else { return false }
+        let start = lineStarts[first - 1]
+        let end = last < lineStarts.count ? lineStarts[last] : bytes.count
+        return bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<end]).offset(of: byte) != nil }
     }
 
     /// A 1-based byte column of a line as a 1-based column counted in Unicode characters

@@ -3,17 +3,29 @@
 
 /// A `table` block read from a code block's info string and text.
 struct TableBlock {
-    /// What a `table` block became: its HTML (nil when it has errors, so the block stays a code
-    /// block), its problems, and its text for `plainText`.
+    /// What a `table` block became: its HTML as UTF-8 (nil when it has errors, so the block
+    /// stays a code block), its problems, and its text for `plainText`, as pieces to be joined
+    /// by spaces.
     struct Outcome {
-        var html: String?
+        var html: [UInt8]?
         var problems: [MarkdownProblem]
-        var plainText: String
+        var plainText: [String]
     }
 
-    /// True when a code block's info string makes it a `table` block: its first word is `table`.
-    static func isTable(info: String) -> Bool {
-        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == "table"
+    /// True when a code block's info string (UTF-8) makes it a `table` block: its first word,
+    /// split at Characters that are a space or a tab, is `table`.
+    static func isTable(info: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = 0
+        while start < info.count, isSeparator(info[start]) { start += 1 }
+        var end = start
+        while end < info.count, !isSeparator(info[end]) { end += 1 }
+        guard info[start..<end].elementsEqual("table".utf8) else { return false }
+        // A space followed by a combining mark is one Character, and not a separator.
+        if end + 1 < info.count, info[end + 1] >= 0x80 {
+            return String(decoding: info, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" }).first == "table"
+        }
+        return true
     }
 
     /// Reads a `table` block whose fence is at `line` and `column` of the body (its CSV starts
@@ -48,7 +60,7 @@ struct TableBlock {
                 + "e.g. `Group,2020,2021`", line: line)
         }
         guard problems.isEmpty, let header = rows.first else {
-            return Outcome(html: nil, problems: problems, plainText: literal)
+            return Outcome(html: nil, problems: problems, plainText: [literal])
         }
 
         let width = header.cells.count
@@ -68,38 +80,57 @@ struct TableBlock {
         }
 
         let html = html(caption: caption, header: header.cells, body: body, id: id)
-        let text = ([caption ?? ""] + header.cells + body.flatMap { $0 }).joined(separator: " ")
+        var text = [caption ?? ""] + header.cells
+        text.reserveCapacity(text.count + body.count * width)
+        for row in body { text += row }
         return Outcome(html: html, problems: problems, plainText: text)
     }
 
-    /// The table's HTML, all text escaped. A column is numeric (`class="num"` on its `th` and
-    /// `td`s) when it has at least one non-empty body cell and all of them are numeric.
-    static func html(caption: String?, header: [String], body: [[String]], id: String) -> String {
+    /// The table's HTML as UTF-8, all text escaped. A column is numeric (`class="num"` on its
+    /// `th` and `td`s) when it has at least one non-empty body cell and all of them are numeric.
+    static func html(caption: String?, header: [String], body: [[String]], id: String) -> [UInt8] {
         let numeric = header.indices.map { column in
-            let cells = body.map { $0[column] }.filter { !$0.trimmingWhitespace().isEmpty }
-            return !cells.isEmpty && cells.allSatisfy(NumericCell.isNumeric)
-        }
-        let escapedID = HTMLEscape.escape(id)
-        var out = "<div class=\"table-wrap\" role=\"region\" "
-        if let caption {
-            out += "aria-labelledby=\"\(escapedID)\" tabindex=\"0\"><table>"
-            out += "<caption id=\"\(escapedID)\">\(HTMLEscape.escape(caption))</caption>"
-        } else {
-            out += "aria-label=\"Table\" tabindex=\"0\"><table>"
-        }
-        out += "<thead><tr>"
-        for (column, cell) in header.enumerated() {
-            out += "<th scope=\"col\"\(numeric[column] ? " class=\"num\"" : "")>\(HTMLEscape.escape(cell))</th>"
-        }
-        out += "</tr></thead><tbody>"
-        for row in body {
-            out += "<tr>"
-            for (column, cell) in row.enumerated() {
-                out += "<td\(numeric[column] ? " class=\"num\"" : "")>\(HTMLEscape.escape(cell))</td>"
+            var sawNumber = false
+            for row in body {
+                let cell = row[column].trimmingWhitespace()
+                if cell.isEmpty { continue }
+                guard NumericCell.isNumeric(cell) else { return false }
+                sawNumber = true
             }
-            out += "</tr>"
+            return sawNumber
         }
-        return out + "</tbody></table></div>"
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + body.count * header.count * 32)
+        out.append("<div class=\"table-wrap\" role=\"region\" ")
+        if let caption {
+            out.append("aria-labelledby=\"")
+            HTMLEscape.append(id, to: &out)
+            out.append("\" tabindex=\"0\"><table><caption id=\"")
+            HTMLEscape.append(id, to: &out)
+            out.append("\">")
+            HTMLEscape.append(caption, to: &out)
+            out.append("</caption>")
+        } else {
+            out.append("aria-label=\"Table\" tabindex=\"0\"><table>")
+        }
+        out.append("<thead><tr>")
+        for (column, cell) in header.enumerated() {
+            out.append(numeric[column] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            HTMLEscape.append(cell, to: &out)
+            out.append("</th>")
+        }
+        out.append("</tr></thead><tbody>")
+        for row in body {
+            out.append("<tr>")
+            for (column, cell) in row.enumerated() {
+                out.append(numeric[column] ? "<td class=\"num\">" : "<td>")
+                HTMLEscape.append(cell, to: &out)
+                out.append("</td>")
+            }
+            out.append("</tr>")
+        }
+        out.append("</tbody></table></div>")
+        return out
     }
 
     struct AttributeError: Error { var text: String }

@@ -69,6 +69,24 @@ final class TableBlockTests: XCTestCase {
         XCTAssertEqual(result.problems, [])
     }
 
+    func testEscapingBlankCellsAndCellsBeyondASCII() {
+        // Captions and cells escape & < > " '; a column whose body cells are blank is not
+        // numeric, and blank cells do not stop a column of numbers (£5, −3) being numeric.
+        let body = "```table caption=\"Costs & \"risks\" <2026>\"\nItem,Cost,Note\n\"  \",£5,\nCafé's <b>,\"  \", \nx & y,\u{2212}3,\" \"\n```\n"
+        let result = render(body)
+        XCTAssertEqual(result.html, """
+            <div class="table-wrap" role="region" aria-labelledby="table-1" tabindex="0"><table>\
+            <caption id="table-1">Costs &amp; &quot;risks&quot; &lt;2026&gt;</caption>\
+            <thead><tr><th scope="col">Item</th><th scope="col" class="num">Cost</th><th scope="col">Note</th></tr></thead>\
+            <tbody><tr><td>  </td><td class="num">£5</td><td></td></tr>\
+            <tr><td>Café&#39;s &lt;b&gt;</td><td class="num">  </td><td></td></tr>\
+            <tr><td>x &amp; y</td><td class="num">\u{2212}3</td><td> </td></tr></tbody></table></div>
+
+            """)
+        XCTAssertEqual(result.problems, [])
+        XCTAssertEqual(result.plainText, "Costs & \"risks\" <2026> Item Cost Note £5 Café's <b> x & y \u{2212}3")
+    }
+
     func testRaggedRowsArePaddedOrTruncatedWithWarnings() {
         let body = "Text.\n\n```table caption=\"C\"\na,b,c\n1,2\n\n4,5,6,7\n```\n"
         let result = render(body)

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Bytes appended at the cost of a capacity check and a copy. The template renderer appends
 /// hundreds of short pieces per page, and an Array's `append(contentsOf:)` cost about ninety
@@ -70,15 +71,8 @@ struct ByteBuffer: ~Copyable {
     }
 }
 
-/// Where escaped text can be appended: an Array, or a `ByteBuffer`.
-protocol EscapedOutput: ~Copyable {
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
-}
-
-extension ByteBuffer: EscapedOutput {}
-
-extension Array: EscapedOutput where Element == UInt8 {
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        append(contentsOf: bytes)
+extension ByteBuffer: ByteOutput {
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        append(bytes)
     }
 }

@@ -1,10 +1,15 @@
+import Markdown
+
 /// Escaping for the few places Trellis writes HTML itself rather than through a template.
 public enum HTML {
     /// Text made safe for element content and quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        appendEscaped(text, to: &result)
-        return String(decoding: result, as: UTF8.self)
+        HTMLEscape.escape(text)
+    }
+
+    /// Appends `text` with `< > & " '` as entities: the Markdown module's escaping, which
+    /// headings and tables in bodies get too.
+    static func appendEscaped<Output: ByteOutput & ~Copyable>(_ text: String, to output: inout Output) {
+        HTMLEscape.append(text, to: &output)
     }
 }

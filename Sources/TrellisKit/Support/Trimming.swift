@@ -3,6 +3,13 @@ extension String {
     /// Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without the trip
     /// through NSString, which made it one of the costliest calls of a large build.
     var trimmedOfWhitespace: String {
+        // Most text (every link destination) has neither end to trim: seen from its end bytes.
+        var copy = self
+        let untrimmed = copy.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+        }
+        if untrimmed { return self }
         let scalars = unicodeScalars
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x80 ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
