@@ -44,6 +44,16 @@ final class ReferenceCheckerTests: XCTestCase {
         ]), [])
     }
 
+    func testDocumentsAreFoundByKindAndIdAndByReference() {
+        let index = Fixture.index(base.merging(["pages/cypp.md": "---\ntitle: A page named like the plan\n---\n"]) { $1 })
+        XCTAssertEqual(index.document(.plan, "cypp")?.title, "Children and Young People's Plan")
+        XCTAssertEqual(index.document(.page, "cypp")?.title, "A page named like the plan", "the same id in another kind is another document")
+        XCTAssertEqual(index.document(reference: "pages/cypp")?.kind, .page)
+        XCTAssertNil(index.document(.measure, "cypp"))
+        XCTAssertNil(index.document(.plan, "plans/cypp"))
+        XCTAssertEqual(DocumentKind.allCases.map(\.number), Array(DocumentKind.allCases.indices))
+    }
+
     func testEveryUnknownIdInAPartnershipIsAnErrorAtItsPlace() {
         let file = "partnerships/havant.md"
         XCTAssertEqual(check([file: """

@@ -75,6 +75,8 @@ struct AtomFeed {
     /// By bytes: the feed holds whole bodies. U+FFFE and U+FFFF are the bytes EF BF BE and EF BF BF.
     static func escape(_ text: String) -> String {
         var text = text
+        // Most titles and addresses have nothing to escape or leave out: they are returned as they are.
+        if text.withUTF8({ !$0.contains(where: mayNeedCare) }) { return text }
         return text.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
@@ -96,6 +98,17 @@ struct AtomFeed {
                 index += 1
             }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Whether `escape` may change a byte: one of `& < > " '`, a control character other than
+    /// tab, LF and CR, or the first byte of U+FFFE and U+FFFF.
+    private static func mayNeedCare(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: true
+        case 0x09, 0x0A, 0x0D: false
+        case 0..<0x20: true
+        default: false
         }
     }
 }

@@ -7,6 +7,18 @@ public enum DocumentKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case contact
     case page
 
+    /// The kind's place in `allCases`.
+    var number: Int {
+        switch self {
+        case .partnership: 0
+        case .plan: 1
+        case .framework: 2
+        case .measure: 3
+        case .contact: 4
+        case .page: 5
+        }
+    }
+
     /// The folder under `Content/` that holds this kind ("partnerships").
     public var folder: String {
         switch self {

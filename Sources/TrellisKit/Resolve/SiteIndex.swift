@@ -4,6 +4,9 @@ public struct SiteIndex: Sendable {
     /// Documents in a fixed order: by kind, then id.
     public let documents: [Document]
     private let positions: [String: Int]
+    /// The same positions by kind (in `DocumentKind.allCases` order), then id: a lookup by kind
+    /// and id (every link on every page) hashes the id alone, with no `kind/id` string built.
+    private let positionsByKind: [[String: Int]]
     /// Documents of each kind, by id, and their ids: built once, since links and pages ask per kind.
     private let byKind: [DocumentKind: [Document]]
     private let idsByKind: [DocumentKind: [String]]
@@ -20,6 +23,9 @@ public struct SiteIndex: Sendable {
         var positions: [String: Int] = [:]
         for (index, document) in self.documents.enumerated() { positions[document.reference] = index }
         self.positions = positions
+        var positionsByKind = [[String: Int]](repeating: [:], count: DocumentKind.allCases.count)
+        for (index, document) in self.documents.enumerated() { positionsByKind[document.kind.number][document.id] = index }
+        self.positionsByKind = positionsByKind
         let byKind = Dictionary(grouping: self.documents, by: \.kind)
         self.byKind = byKind
         self.idsByKind = byKind.mapValues { $0.map(\.id) }
@@ -49,7 +55,7 @@ public struct SiteIndex: Sendable {
 
     /// The document `kind/id`, if there is one.
     public func document(_ kind: DocumentKind, _ id: String) -> Document? {
-        positions["\(kind.folder)/\(id)"].map { documents[$0] }
+        positionsByKind[kind.number][id].map { documents[$0] }
     }
 
     /// The document named `plans/cypp-2009-12`.
