@@ -15,7 +15,7 @@ struct DocumentPage {
         let relations = site.relations
         switch document.details {
         case .partnership(let partnership):
-            context["type"] = TemplateValue(partnership.type.map { PartnershipType.words($0.value) } ?? "")
+            context["type"] = TemplateValue(partnership.type.map { site.partnershipTypes[$0.value] ?? PartnershipType.words($0.value) } ?? "")
             context["area"] = TemplateValue(partnership.area ?? "")
             context["meets"] = TemplateValue(partnership.meets ?? "")
             if let established = partnership.established { context["established"] = TemplateValue(site.dateText(established.value)) }
@@ -79,17 +79,28 @@ struct DocumentPage {
 
     /// A contact's details for a card: name, role, organisation, email, telephone, address.
     func contactCard(_ id: String, from: String) -> TemplateFields? {
-        guard let document = site.index.document(.contact, id), case .contact(let contact) = document.details else { return nil }
-        var card: TemplateFields = ["name": TemplateValue(document.title), "url": TemplateValue(URLPath.relative(from: from, to: document.sitePath))]
-        if let role = contact.role { card["role"] = TemplateValue(role) }
-        if let organisation = contact.organisation { card["organisation"] = TemplateValue(organisation) }
-        if let email = contact.email { card["email"] = TemplateValue(email) }
-        if let telephone = contact.telephone {
-            card["telephone"] = TemplateValue(telephone)
-            card["telephoneURI"] = TemplateValue("tel:" + telephone.filter { $0.isNumber || $0 == "+" })
-        }
-        if let address = contact.address { card["address"] = TemplateValue(address) }
+        guard let document = site.index.document(.contact, id), var card = site.contactCards[id] else { return nil }
+        card["url"] = TemplateValue(URLPath.relative(from: from, to: document.sitePath))
         return card
+    }
+
+    /// Every contact's card but its URL, by id: made once per build (see `SiteContext.contactCards`).
+    static func contactCards(_ index: SiteIndex) -> [String: TemplateFields] {
+        var cards: [String: TemplateFields] = [:]
+        for document in index.documents(of: .contact) {
+            guard case .contact(let contact) = document.details else { continue }
+            var card: TemplateFields = ["name": TemplateValue(document.title)]
+            if let role = contact.role { card["role"] = TemplateValue(role) }
+            if let organisation = contact.organisation { card["organisation"] = TemplateValue(organisation) }
+            if let email = contact.email { card["email"] = TemplateValue(email) }
+            if let telephone = contact.telephone {
+                card["telephone"] = TemplateValue(telephone)
+                card["telephoneURI"] = TemplateValue("tel:" + telephone.filter { $0.isNumber || $0 == "+" })
+            }
+            if let address = contact.address { card["address"] = TemplateValue(address) }
+            cards[document.id] = card
+        }
+        return cards
     }
 
     /// The partnerships a contact is the contact for, each with the role.

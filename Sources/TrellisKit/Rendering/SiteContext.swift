@@ -19,6 +19,14 @@ struct SiteContext: @unchecked Sendable {
     let assets: ThemeAssets
     /// Each measure's row in tables, but its URL (see `measureRow`).
     let measureRows: [String: TemplateFields]
+    /// Each document's link, by reference, and each priority's, by id, but their URLs (see
+    /// `link` and `priorityLink`): made once per build, since a document is linked from many pages.
+    private let documentLinks: [String: TemplateFields]
+    private let priorityLinks: [String: TemplateFields]
+    /// Each contact's card but its URL, by id (see `DocumentPage.contactCard`).
+    let contactCards: [String: TemplateFields]
+    /// Each partnership type written in the site, in words: a site has few types and many partnerships.
+    let partnershipTypes: [String: String]
     var stylesheet: String { assets.stylesheet }
     var script: String { assets.script }
 
@@ -42,12 +50,34 @@ struct SiteContext: @unchecked Sendable {
         self.history = history
         self.assets = assets
         self.measureRows = Self.measureRows(index)
+        var statusWords: [String: String] = [:]
+        var documentLinks: [String: TemplateFields] = [:]
+        for document in index.documents {
+            let status = document.status.map { status in statusWords[status.value] ?? Self.statusWords(status.value) } ?? ""
+            if let written = document.status?.value { statusWords[written] = status }
+            documentLinks[document.reference] = Self.linkFields(document, status: status)
+        }
+        self.documentLinks = documentLinks
+        self.priorityLinks = index.priorities.mapValues(Self.linkFields)
+        self.contactCards = DocumentPage.contactCards(index)
+        var partnershipTypes: [String: String] = [:]
+        for document in index.documents(of: .partnership) {
+            guard case .partnership(let partnership) = document.details, let type = partnership.type?.value, partnershipTypes[type] == nil else { continue }
+            partnershipTypes[type] = PartnershipType.words(type)
+        }
+        self.partnershipTypes = partnershipTypes
     }
 
     /// A link to a document as seen from the page at `from`.
     func link(_ document: Document, from: String) -> TemplateFields {
-        ["title": TemplateValue(document.title), "url": TemplateValue(URLPath.relative(from: from, to: document.sitePath)),
-         "summary": TemplateValue(document.summary ?? ""), "status": TemplateValue(document.status.map { Self.statusWords($0.value) } ?? ""),
+        var link = documentLinks[document.reference] ?? Self.linkFields(document, status: document.status.map { Self.statusWords($0.value) } ?? "")
+        link["url"] = TemplateValue(URLPath.relative(from: from, to: document.sitePath))
+        return link
+    }
+
+    /// A document's link but its URL.
+    private static func linkFields(_ document: Document, status: String) -> TemplateFields {
+        ["title": TemplateValue(document.title), "summary": TemplateValue(document.summary ?? ""), "status": TemplateValue(status),
          "label": .null, "consultation": .null]
     }
 
@@ -70,9 +100,14 @@ struct SiteContext: @unchecked Sendable {
 
     /// A link to a priority, with its label.
     func priorityLink(_ id: String, from: String) -> TemplateFields? {
-        guard let priority = index.priorities[id] else { return nil }
-        return ["title": TemplateValue(priority.title), "url": TemplateValue(URLPath.relative(from: from, to: "priorities/\(id)/")), "id": TemplateValue(id),
-                "label": TemplateValue(priority.label ?? ""), "summary": .null]
+        guard var link = priorityLinks[id] else { return nil }
+        link["url"] = TemplateValue(URLPath.relative(from: from, to: "priorities/\(id)/"))
+        return link
+    }
+
+    /// A priority's link but its URL.
+    private static func linkFields(_ priority: Priority) -> TemplateFields {
+        ["title": TemplateValue(priority.title), "id": TemplateValue(priority.id.value), "label": TemplateValue(priority.label ?? ""), "summary": .null]
     }
 
     /// A date in words inside `<time>`: escaped HTML.
