@@ -190,6 +190,9 @@ public enum Builder {
 
         reporter?.stage("Reading front matter", count: loaded.files.count)
         var index: SiteIndex
+        // The references are checked on another thread while Markdown renders: only the
+        // diagnostics depend on them, and pages are made only when there are none.
+        let referenceProblems: Pending<[Diagnostic]>
         do { // the decoded documents, drafts included, are needed only here
             let decoded = cache?.decode(loaded.files, clock: clock) ?? loaded.files.parallelMap { DocumentDecoder.decode($0, clock: clock) }
             loaded.files = [] // each document keeps its body; the files' text is no longer needed
@@ -199,16 +202,28 @@ public enum Builder {
 
             reporter?.stage("Resolving references", count: documents.count)
             index = SiteIndex(settings: settings, documents: documents, assets: loaded.assets)
-            diagnostics += ReferenceChecker.check(index, allDocuments: all)
+            let checked = index
+            referenceProblems = Pending { ReferenceChecker.check(checked, allDocuments: all) }
         }
 
         reporter?.stage("Rendering Markdown", count: index.documents.count)
+        // The relations (from front matter only, so they hold for the index without bodies too)
+        // and the theme are worked out on another thread while Markdown renders on every core.
+        let indexRead = index, site = options.site, themeName = settings.theme
+        let relationsMade = Pending { Relations(indexRead) }
+        let themeLoaded = Pending { Theme.load(site: site, name: themeName) }
         let bodies = BodyRenderer.render(index, cache: cache)
         diagnostics += bodies.flatMap(\.diagnostics)
-        let relations = Relations(index) // from front matter only, so they hold for the index without bodies too
+        let relations = relationsMade.wait()
+        diagnostics += referenceProblems.wait()
         diagnostics += BodyRenderer.checkFragments(bodies, index: index, relations: relations)
-        // Pages need only the rendered bodies: the Markdown is released, unless a cache keeps it anyway.
-        if cache == nil { index = index.withoutBodies() }
+        // Pages need only the rendered bodies: the Markdown is released (off the critical path),
+        // unless a cache keeps it anyway.
+        if cache == nil {
+            let withBodies = index
+            index = withBodies.withoutBodies()
+            releaseInBackground(consume withBodies)
+        }
 
         let consultations = index.documents.compactMap { document in document.consultation.map { (document, $0) } }
         for (_, consultation) in consultations {
@@ -220,7 +235,7 @@ public enum Builder {
             after: options.now, clock: clock)
 
         reporter?.stage("Loading the theme", count: nil)
-        let (theme, themeProblems) = Theme.load(site: options.site, name: settings.theme)
+        let (theme, themeProblems) = themeLoaded.wait()
         diagnostics += themeProblems
         guard let theme, !diagnostics.hasErrors else { return finish(next: next, clock: clock) }
 
@@ -231,8 +246,10 @@ public enum Builder {
 
         reporter?.stage("Rendering pages", count: index.documents.count + index.priorityOrder.count)
         let assets = ThemeAssets(theme.assets)
-        let site = SiteContext(index: index, relations: relations, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
-        let pageCount = makePages(SiteRenderer(site: site, theme: theme), sink)
+        let context = SiteContext(index: index, relations: relations, bodies: bodies, now: options.now, clock: clock, updated: updated, history: history, assets: assets)
+        let pageCount = makePages(SiteRenderer(site: context, theme: theme), sink)
+        // Every document, body and page view is freed on another thread while the output is saved.
+        releaseInBackground((consume context, consume index, consume bodies))
         sink.put(assets.files)
         let reader = SiteReader(site: options.site)
         for asset in loaded.assets {

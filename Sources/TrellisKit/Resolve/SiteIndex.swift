@@ -2,13 +2,13 @@
 public struct SiteIndex: Sendable {
     public let settings: SiteSettings
     /// Documents in a fixed order: by kind, then id.
-    public let documents: [Document]
+    public private(set) var documents: [Document]
     private let positions: [String: Int]
     /// The same positions by kind (in `DocumentKind.allCases` order), then id: a lookup by kind
     /// and id (every link on every page) hashes the id alone, with no `kind/id` string built.
     private let positionsByKind: [[String: Int]]
     /// Documents of each kind, by id, and their ids: built once, since links and pages ask per kind.
-    private let byKind: [DocumentKind: [Document]]
+    private var byKind: [DocumentKind: [Document]]
     private let idsByKind: [DocumentKind: [String]]
     /// Every priority by id, with the plan that sets it.
     public let priorities: [String: Priority]
@@ -45,12 +45,16 @@ public struct SiteIndex: Sendable {
 
     /// The same index with every document's Markdown body emptied, once the bodies are rendered:
     /// tens of megabytes on a large site that nothing reads again.
+    /// Only the documents change: their order, ids and priorities are the same, so nothing is sorted or hashed again.
     func withoutBodies() -> SiteIndex {
-        SiteIndex(settings: settings, documents: documents.map { document in
+        var stripped = self
+        stripped.documents = documents.map { document in
             var stripped = document
             stripped.body = ""
             return stripped
-        }, assets: assets.sorted())
+        }
+        stripped.byKind = Dictionary(grouping: stripped.documents, by: \.kind)
+        return stripped
     }
 
     /// The document `kind/id`, if there is one.
