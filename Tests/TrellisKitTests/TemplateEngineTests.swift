@@ -171,7 +171,7 @@ final class TemplateEngineTests: XCTestCase {
     func testByteBufferAppendsInsertsAndHandsOverItsBytes() {
         var buffer = ByteBuffer(capacity: 4)
         let long = Array(repeating: UInt8(ascii: "x"), count: 100)
-        long.withUnsafeBufferPointer { buffer.append($0) }
+        long.withUnsafeBufferPointer { buffer.append(bytes: $0) }
         buffer.append(Array("ab\n".utf8))
         Array("  ".utf8).withUnsafeBufferPointer { buffer.insert($0, at: 100) }
         let (count, third) = (buffer.count, buffer[102])

@@ -41,14 +41,9 @@ public struct SiteHistory: Sendable, Hashable {
     public static let empty = SiteHistory(changes: [:], prefix: nil)
 
     /// Starts reading the history on another thread, so git runs while the build does other work.
-    static func start(_ source: HistorySource, site: URL) -> PendingHistory {
-        let pending = PendingHistory()
-        if case .git = source {
-            DispatchQueue.global().async(group: pending.group) { pending.value = read(source, site: site) }
-        } else {
-            pending.value = read(source, site: site)
-        }
-        return pending
+    static func start(_ source: HistorySource, site: URL) -> Pending<(SiteHistory, [Diagnostic])> {
+        if case .git = source { return Pending { read(source, site: site) } }
+        return Pending(ready: read(source, site: site))
     }
 
     /// The history of `source` for the site folder `site`, and a warning when git cannot give one.
@@ -71,18 +66,5 @@ public struct SiteHistory: Sendable, Hashable {
             }
         }
         return dates
-    }
-}
-
-/// A history being read; `wait()` returns it once git has answered.
-final class PendingHistory: @unchecked Sendable {
-    fileprivate let group = DispatchGroup()
-    /// Written once, before `group` is left; read only after waiting on it.
-    fileprivate var value: (SiteHistory, [Diagnostic]) = (.empty, [])
-
-    /// The history and its warnings.
-    func wait() -> (SiteHistory, [Diagnostic]) {
-        group.wait()
-        return value
     }
 }

@@ -50,16 +50,9 @@ struct SiteContext: @unchecked Sendable {
         self.history = history
         self.assets = assets
         self.measureRows = Self.measureRows(index)
-        var statusWords: [String: String] = [:]
-        var documentLinks: [String: TemplateFields] = [:]
-        for document in index.documents {
-            let status = document.status.map { status in statusWords[status.value] ?? Self.statusWords(status.value) } ?? ""
-            if let written = document.status?.value { statusWords[written] = status }
-            documentLinks[document.reference] = Self.linkFields(document, status: status)
-        }
-        self.documentLinks = documentLinks
+        self.documentLinks = Dictionary(uniqueKeysWithValues: index.documents.map { ($0.reference, Self.linkFields($0)) })
         self.priorityLinks = index.priorities.mapValues(Self.linkFields)
-        self.contactCards = DocumentPage.contactCards(index)
+        self.contactCards = Self.contactCards(index)
         var partnershipTypes: [String: String] = [:]
         for document in index.documents(of: .partnership) {
             guard case .partnership(let partnership) = document.details, let type = partnership.type?.value, partnershipTypes[type] == nil else { continue }
@@ -70,15 +63,15 @@ struct SiteContext: @unchecked Sendable {
 
     /// A link to a document as seen from the page at `from`.
     func link(_ document: Document, from: String) -> TemplateFields {
-        var link = documentLinks[document.reference] ?? Self.linkFields(document, status: document.status.map { Self.statusWords($0.value) } ?? "")
+        var link = documentLinks[document.reference] ?? Self.linkFields(document)
         link["url"] = TemplateValue(URLPath.relative(from: from, to: document.sitePath))
         return link
     }
 
     /// A document's link but its URL.
-    private static func linkFields(_ document: Document, status: String) -> TemplateFields {
-        ["title": TemplateValue(document.title), "summary": TemplateValue(document.summary ?? ""), "status": TemplateValue(status),
-         "label": .null, "consultation": .null]
+    private static func linkFields(_ document: Document) -> TemplateFields {
+        ["title": TemplateValue(document.title), "summary": TemplateValue(document.summary ?? ""),
+         "status": TemplateValue(document.status.map { statusWords($0.value) } ?? ""), "label": .null, "consultation": .null]
     }
 
     /// A status as words: "in-progress" is "In progress".

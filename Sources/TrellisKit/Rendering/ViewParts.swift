@@ -33,6 +33,25 @@ extension SiteContext {
         return rows
     }
 
+    /// Every contact's card but its URL, by id: made once per build (see `DocumentPage.contactCard`).
+    static func contactCards(_ index: SiteIndex) -> [String: TemplateFields] {
+        var cards: [String: TemplateFields] = [:]
+        for document in index.documents(of: .contact) {
+            guard case .contact(let contact) = document.details else { continue }
+            var card: TemplateFields = ["name": TemplateValue(document.title)]
+            if let role = contact.role { card["role"] = TemplateValue(role) }
+            if let organisation = contact.organisation { card["organisation"] = TemplateValue(organisation) }
+            if let email = contact.email { card["email"] = TemplateValue(email) }
+            if let telephone = contact.telephone {
+                card["telephone"] = TemplateValue(telephone)
+                card["telephoneURI"] = TemplateValue("tel:" + telephone.filter { $0.isNumber || $0 == "+" })
+            }
+            if let address = contact.address { card["address"] = TemplateValue(address) }
+            cards[document.id] = card
+        }
+        return cards
+    }
+
     /// A value with its unit: "52.3%", "1,204", "31.4 per 1,000".
     func value(_ point: DataPoint, unit: String?) -> String { Self.value(point, unit: unit) }
 

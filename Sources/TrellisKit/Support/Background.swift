@@ -1,8 +1,8 @@
 import Foundation
 
 /// Work started on another thread and waited for where its result is needed: what one stage can
-/// work out while the cores are busy with another (the relations and the theme while Markdown
-/// renders).
+/// work out while the cores are busy with another (git's history while content is read; the
+/// relations and the theme while Markdown renders).
 final class Pending<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written once, before `group` is left; read only after waiting on it.
@@ -10,6 +10,11 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
 
     init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async(group: group) { self.value = work() }
+    }
+
+    /// A result there already, for a caller that waits all the same.
+    init(ready value: Value) {
+        self.value = value
     }
 
     func wait() -> Value {

@@ -24,7 +24,7 @@ struct ByteBuffer: ~Copyable {
         return start[index]
     }
 
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         reserve(bytes.count)
         (start + count).initialize(from: base, count: bytes.count)
@@ -32,7 +32,7 @@ struct ByteBuffer: ~Copyable {
     }
 
     mutating func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0) }
+        bytes.withUnsafeBufferPointer { append(bytes: $0) }
     }
 
     /// Puts `bytes` in at `index` (at most `count`), moving what follows along.
@@ -71,8 +71,4 @@ struct ByteBuffer: ~Copyable {
     }
 }
 
-extension ByteBuffer: ByteOutput {
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
-        append(bytes)
-    }
-}
+extension ByteBuffer: ByteOutput {}

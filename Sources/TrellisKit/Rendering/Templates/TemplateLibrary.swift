@@ -28,15 +28,17 @@ struct TemplateLibrary: Sendable {
 
     /// The named template rendered over `context`, as UTF-8; empty when no template has that name.
     func render(_ name: String, _ context: TemplateValue) -> [UInt8] {
-        var renderer = TemplateRenderer(program: program, capacity: 32 * 1024)
-        renderer.render(name, context)
-        return renderer.finish()
+        rendered(name, context).finish()
     }
 
     /// The named template rendered over `context`, as UTF-8 Data (a file's bytes, not copied again).
     func renderData(_ name: String, _ context: TemplateValue) -> Data {
+        rendered(name, context).finishData()
+    }
+
+    private func rendered(_ name: String, _ context: TemplateValue) -> TemplateRenderer {
         var renderer = TemplateRenderer(program: program, capacity: 32 * 1024)
         renderer.render(name, context)
-        return renderer.finishData()
+        return renderer
     }
 }

@@ -60,7 +60,7 @@ struct TemplateRenderer: ~Copyable {
         switch instruction.operation {
         case .text:
             program.pool.withUnsafeBufferPointer { pool in
-                output.append(UnsafeBufferPointer(rebasing: pool[Int(instruction.first)..<Int(instruction.second)]))
+                output.append(bytes: UnsafeBufferPointer(rebasing: pool[Int(instruction.first)..<Int(instruction.second)]))
             }
             return next
         case .variable, .escapedVariable:
@@ -75,7 +75,7 @@ struct TemplateRenderer: ~Copyable {
                 HTML.appendEscaped(text, to: &output)
             } else {
                 var text = text
-                text.withUTF8 { output.append($0) }
+                text.withUTF8 { output.append(bytes: $0) }
             }
             return next
         case .section:
