@@ -74,18 +74,20 @@ static int open_without_links(const char *path) {
 #endif
 }
 
-/// Whether the open file holds exactly `length` bytes equal to `bytes`.
+/// Whether the open file, whose size is `length`, holds exactly the bytes `bytes`: read only as
+/// far as its known size (reading on to the end took one more call per file).
 static int holds_exactly(int descriptor, const unsigned char *bytes, size_t length) {
     unsigned char buffer[65536];
     size_t offset = 0;
-    for (;;) {
-        ssize_t got = read(descriptor, buffer, sizeof buffer);
+    while (offset < length) {
+        size_t wanted = length - offset < sizeof buffer ? length - offset : sizeof buffer;
+        ssize_t got = read(descriptor, buffer, wanted);
         if (got < 0 && errno == EINTR) continue;
-        if (got < 0) return 0;
-        if (got == 0) return offset == length;
-        if ((size_t)got > length - offset || memcmp(buffer, bytes + offset, (size_t)got) != 0) return 0;
+        if (got <= 0) return 0;
+        if (memcmp(buffer, bytes + offset, (size_t)got) != 0) return 0;
         offset += (size_t)got;
     }
+    return 1;
 }
 
 int trellis_link_if_same(const char *existing, const char *destination, const void *bytes, size_t length, unsigned mode) {
@@ -97,10 +99,20 @@ int trellis_link_if_same(const char *existing, const char *destination, const vo
         && holds_exactly(descriptor, bytes, length);
     int linked = 0;
     if (same) {
-        // The very file compared is linked, through its descriptor, not whatever the name holds by now.
-        char name[64];
-        snprintf(name, sizeof name, "/proc/self/fd/%d", descriptor);
-        linked = linkat(AT_FDCWD, name, AT_FDCWD, destination, AT_SYMLINK_FOLLOW) == 0 ? 1 : -1;
+        // Linked by name, then checked: the new name must be the very file compared, not whatever
+        // the old name holds by now (a symbolic link or another file is unlinked again, and the
+        // caller writes the bytes). Linking through /proc/self/fd cost several procfs lookups.
+        if (linkat(AT_FDCWD, existing, AT_FDCWD, destination, 0) != 0) {
+            linked = -1;
+        } else {
+            struct stat made;
+            if (fstatat(AT_FDCWD, destination, &made, AT_SYMLINK_NOFOLLOW) == 0 && made.st_ino == status.st_ino && made.st_dev == status.st_dev) {
+                linked = 1;
+            } else {
+                unlink(destination);
+                errno = 0;
+            }
+        }
     }
     int code = errno;
     close(descriptor);

@@ -22,8 +22,8 @@ int trellis_spawn_detached(const char *program, char *const arguments[]);
 /// Keeps an unchanged file: hard-links `existing` at `destination` when `existing` is, without
 /// following any symbolic link on its way, a regular file of this user with permissions `mode` and
 /// one link that holds exactly the `length` bytes at `bytes`. Returns 1 when it linked, 0 when the
-/// file differs or is not there, -1 with errno set when the same file could not be linked (the
-/// caller then writes the file).
+/// file differs or is not there (or was replaced while it was compared), -1 with errno set when the
+/// same file could not be linked (the caller then writes the file).
 int trellis_link_if_same(const char *existing, const char *destination, const void *bytes, size_t length, unsigned mode);
 
 #endif

@@ -23,10 +23,24 @@ struct TemplateProgram: Sendable {
         var second: Int32
     }
 
+    /// A name as rendering reads it: plain numbers into the program's `keys`, `hashes` and
+    /// `transforms`. Reading one retains nothing, where a `TemplateName`'s three arrays, shared by
+    /// every page on every core, were retained and released at each lookup (and the cores fought
+    /// over their reference counts).
+    struct Name: Sendable {
+        var scope: TemplateName.Scope
+        var keys: Range<Int32>
+        var transforms: Range<Int32>
+    }
+
     private(set) var instructions: [Instruction] = []
     /// The bytes of every text and every partial's indentation.
     private(set) var pool: [UInt8] = []
-    private(set) var names: [TemplateName] = []
+    private(set) var names: [Name] = []
+    /// Every name's keys, their `TemplateFields.hash(_:)`, and every name's transforms, in order.
+    private(set) var keys: [String] = []
+    private(set) var hashes: [UInt64] = []
+    private(set) var transforms: [TemplateTransform] = []
     /// Each template's instructions, by the template's number.
     private(set) var templates: [Range<Int>] = []
     private var numbers: [String: Int] = [:]
@@ -77,7 +91,11 @@ struct TemplateProgram: Sendable {
     }
 
     private mutating func add(_ name: TemplateName) -> Int32 {
-        names.append(name)
+        let firstKey = Int32(keys.count), firstTransform = Int32(transforms.count)
+        keys.append(contentsOf: name.keys)
+        hashes.append(contentsOf: name.hashes)
+        transforms.append(contentsOf: name.transforms)
+        names.append(Name(scope: name.scope, keys: firstKey..<Int32(keys.count), transforms: firstTransform..<Int32(transforms.count)))
         return Int32(names.count - 1)
     }
 }

@@ -126,24 +126,25 @@ struct TemplateRenderer: ~Copyable {
     }
 
     /// The value a name stands for, transforms applied; nil when absent or a transform does not apply.
-    private func lookUp(_ name: TemplateName, position: SequencePosition?) -> TemplateValue? {
+    private func lookUp(_ name: TemplateProgram.Name, position: SequencePosition?) -> TemplateValue? {
         var value: TemplateValue?
-        var transforms = name.transforms[...]
+        var transforms = Int(name.transforms.lowerBound)..<Int(name.transforms.upperBound)
+        let keys = Int(name.keys.lowerBound)..<Int(name.keys.upperBound)
         switch name.scope {
         case .sequence:
-            value = position.flatMap { $0.value(of: transforms.removeFirst()) }
+            value = position.flatMap { $0.value(of: program.transforms[transforms.removeFirst()]) }
         case .top:
-            value = Self.descend(from: stack[stack.count - 1], through: name, from: 0)
+            value = descend(from: stack[stack.count - 1], through: keys)
         case .stack:
-            guard let first = name.keys.first, let hash = name.hashes.first else {
+            guard let first = keys.first else {
                 value = stack[stack.count - 1]
                 break
             }
             // The first key is looked for outwards; the first context that has it (even as null) answers.
             var level = stack.count - 1
             while level >= 0 {
-                if case .object(let fields) = stack[level], let child = fields.value(of: first, hash: hash) {
-                    value = Self.descend(from: child, through: name, from: 1)
+                if let child = stack[level].field(program.keys[first], hash: program.hashes[first]) {
+                    value = descend(from: child, through: keys.dropFirst())
                     break
                 }
                 level -= 1
@@ -151,16 +152,16 @@ struct TemplateRenderer: ~Copyable {
         }
         for transform in transforms {
             guard let current = value, !current.isNull else { return nil }
-            value = current.transformed(by: transform)
+            value = current.transformed(by: program.transforms[transform])
         }
         return value
     }
 
-    /// The value under `value` at the name's keys from the `first`th on.
-    private static func descend(from value: TemplateValue, through name: TemplateName, from first: Int) -> TemplateValue? {
+    /// The value under `value` at the program's keys `keys`.
+    private func descend(from value: TemplateValue, through keys: Range<Int>) -> TemplateValue? {
         var value = value
-        for index in first..<name.keys.count {
-            guard case .object(let fields) = value, let child = fields.value(of: name.keys[index], hash: name.hashes[index]) else { return nil }
+        for key in keys {
+            guard let child = value.field(program.keys[key], hash: program.hashes[key]) else { return nil }
             value = child
         }
         return value

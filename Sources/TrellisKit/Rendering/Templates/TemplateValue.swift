@@ -61,6 +61,13 @@ enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// An object's field `key`, whose `TemplateFields.hash(_:)` is `hash`; nil when absent or when
+    /// this is not an object. A method, so the object is read in place rather than copied out.
+    func field(_ key: String, hash: UInt64) -> TemplateValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.value(of: key, hash: hash)
+    }
+
     /// Whether the value is a missing or empty one, which sections skip.
     var isNull: Bool {
         if case .null = self { return true }
