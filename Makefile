@@ -2,7 +2,7 @@
 # Both install what is missing first (Debian packages), so they work on a fresh machine.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev pkg-config tzdata git
+APT_PACKAGES := libcmark-dev libtcmalloc-minimal4 pkg-config tzdata git
 AUDIT_TOOLS := ../shared/tools/install-audit-deps
 VENV := /opt/site-audit/venv
 PYTEST_VERSION := 8.3.5
