@@ -13,3 +13,16 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes, read in place where the string holds them in
+    /// one piece (every native string). `withUTF8` is mutating, so callers made a copy of the
+    /// string for it: a reference count taken and dropped on every call, atomically, and text is
+    /// escaped, hashed and scanned millions of times a build.
+    @inlinable
+    public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}

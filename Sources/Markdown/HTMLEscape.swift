@@ -18,8 +18,7 @@ public enum HTMLEscape {
     /// copied whole, and read eight bytes at a time while none of the eight can be one of the five.
     @inlinable
     public static func append<Output: ByteOutput & ~Copyable>(_ text: String, to output: inout Output) {
-        var text = text
-        text.withUTF8 { append($0, to: &output) }
+        text.withUTF8Bytes { append($0, to: &output) }
     }
 
     /// Appends UTF-8 `bytes` escaped.

@@ -68,8 +68,7 @@ extension String {
         // By bytes where that is exact: a Character starting or ending with an ASCII byte other
         // than white space is not white space, and in ASCII text every byte is a Character (or
         // CR LF, white space either way). Table cells and headings are trimmed by the thousand.
-        var copy = self
-        let byBytes = copy.withUTF8 { bytes -> String? in
+        let byBytes = withUTF8Bytes { bytes -> String? in
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
             guard let first = bytes.first, let last = bytes.last else { return "" }
             if first < 0x80, last < 0x80, !isSpace(first), !isSpace(last) { return self }
@@ -120,8 +119,7 @@ struct CollapsedText {
 
     /// A piece of text, its white space collapsed with what came before it.
     mutating func append(_ piece: String) {
-        var piece = piece
-        piece.withUTF8 { append($0) }
+        piece.withUTF8Bytes { append($0) }
     }
 
     /// A piece of text as UTF-8 (whole characters), its white space collapsed with what came before it.

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// `/feed.atom`: an Atom 1.0 feed (RFC 4287) with one entry per document, most recently updated
 /// first. Each entry's id is its page's address, which stays the same from build to build.
@@ -74,10 +75,9 @@ struct AtomFeed {
     ///
     /// By bytes: the feed holds whole bodies. U+FFFE and U+FFFF are the bytes EF BF BE and EF BF BF.
     static func escape(_ text: String) -> String {
-        var text = text
         // Most titles and addresses have nothing to escape or leave out: they are returned as they are.
-        if text.withUTF8({ !$0.contains(where: mayNeedCare) }) { return text }
-        return text.withUTF8 { bytes in
+        if text.withUTF8Bytes({ !$0.contains(where: mayNeedCare) }) { return text }
+        return text.withUTF8Bytes { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
             var index = 0

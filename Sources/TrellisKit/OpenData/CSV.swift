@@ -1,3 +1,5 @@
+import Markdown
+
 /// CSV as RFC 4180 writes it: a header row, CRLF after every record, a field quoted when it
 /// holds a comma, a quote, CR or LF (or starts or ends with a space), quotes doubled inside.
 ///
@@ -25,8 +27,7 @@ enum CSV {
 
     private static func append(field raw: String, to out: inout [UInt8]) {
         let text = neutralised(raw)
-        var contiguous = text
-        contiguous.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
                 || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
             guard needsQuotes else { out.append(contentsOf: bytes); return }

@@ -1,3 +1,5 @@
+import Markdown
+
 /// A JSON value written by hand, so open data and JSON-LD come out byte-identical from build to
 /// build: keys sorted, numbers exactly as the editor wrote them, and `<`, `>`, `&` escaped as
 /// `\u003c` and friends, so the text can sit inside `<script>` without ever closing it.
@@ -114,8 +116,7 @@ enum JSONValue: Hashable, Sendable {
     /// written without making a String for it.
     private static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var contiguous = text
-        contiguous.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             // Most text has nothing to escape: one tight scan finds that, then one append.
             var start = 0, index = bytes.firstIndex(where: needsCare) ?? bytes.count
             while index < bytes.count {

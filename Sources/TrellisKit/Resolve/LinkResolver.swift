@@ -137,8 +137,7 @@ struct LinkResolver: Sendable {
 
     /// The UTF-8 offset of the first `byte` in `text`.
     private static func offset(of byte: UInt8, in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { $0.offset(of: byte) }
+        text.withUTF8Bytes { $0.offset(of: byte) }
     }
 }
 
@@ -153,8 +152,7 @@ enum URLPath {
     /// How many folders down the page at the site path `path` is: its count of '/'.
     static func depth(of path: String) -> Int {
         // Counted in the contiguous bytes: iterating the UTF-8 view costs several times more.
-        var path = path
-        return path.withUTF8 { $0.count(where: { $0 == UInt8(ascii: "/") }) }
+        return path.withUTF8Bytes { $0.count(where: { $0 == UInt8(ascii: "/") }) }
     }
 
     /// The URL of `target` as seen from a page `depth` folders below the site root.

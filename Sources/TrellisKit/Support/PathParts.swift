@@ -6,9 +6,8 @@ extension String {
     /// stepping through the UTF-8 view cost thousands; every page and link has paths split. Empty
     /// parts (from `//` or a `/` at either end) are left out unless `keepingEmpty`.
     func pathParts(keepingEmpty: Bool = false) -> [Substring] {
-        var copy = self
         let view = utf8
-        return copy.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             var parts: [Substring] = []
             parts.reserveCapacity(8)
             func add(_ start: Int, _ end: Int) {

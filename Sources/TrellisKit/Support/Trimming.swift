@@ -1,11 +1,12 @@
+import Markdown
+
 extension String {
     /// The string without Unicode white space (spaces, tabs, line breaks) at either end: what
     /// Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without the trip
     /// through NSString, which made it one of the costliest calls of a large build.
     var trimmedOfWhitespace: String {
         // Most text (every link destination) has neither end to trim: seen from its end bytes.
-        var copy = self
-        let untrimmed = copy.withUTF8 { bytes in
+        let untrimmed = withUTF8Bytes { bytes in
             guard let first = bytes.first, let last = bytes.last else { return false }
             return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
         }

@@ -1,3 +1,5 @@
+import Markdown
+
 /// An object's fields as templates see them. Names are looked up far more often than objects are
 /// made, and mostly among a few dozen keys, outwards through every level of the context stack:
 /// each key is kept with a hash of its bytes (FNV-1a, worked out once here and once per name when
@@ -82,8 +84,7 @@ struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// FNV-1a over the key's UTF-8 bytes: a key is short, and only needs telling apart from the
     /// other keys of its object.
     static func hash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { FNV1a.hash($0) }
+        key.withUTF8Bytes { FNV1a.hash($0) }
     }
 
     /// The same keys with equal values, in any order.

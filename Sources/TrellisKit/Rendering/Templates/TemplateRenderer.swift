@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Renders compiled templates into one byte buffer, with swift-mustache's semantics: the context
 /// stack, sections over booleans, lists and objects, partials and their indentation.
@@ -74,8 +75,7 @@ struct TemplateRenderer: ~Copyable {
             if escaped {
                 HTML.appendEscaped(text, to: &output)
             } else {
-                var text = text
-                text.withUTF8 { output.append(bytes: $0) }
+                text.withUTF8Bytes { output.append(bytes: $0) }
             }
             return next
         case .section:
