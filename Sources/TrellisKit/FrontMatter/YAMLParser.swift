@@ -19,7 +19,7 @@ struct YAMLMark: Sendable, Equatable {
 
 /// One node of front matter: all a `FieldReader` needs of it. No tags are resolved: every scalar
 /// is the text written, and the reader decides what it means.
-enum YAMLNode: Sendable {
+enum YAMLNode: Sendable, Equatable {
     /// A scalar's text, and whether it was written plainly (not quoted, not a block `|` or `>`).
     case scalar(String, plain: Bool, YAMLMark)
     case sequence([YAMLNode], YAMLMark)
@@ -34,7 +34,7 @@ enum YAMLNode: Sendable {
 }
 
 /// A key and its value in a mapping.
-struct YAMLPair: Sendable {
+struct YAMLPair: Sendable, Equatable {
     var key: YAMLNode
     var value: YAMLNode
 }
@@ -55,7 +55,8 @@ enum YAMLFailure: Error, Equatable {
     case memory
 }
 
-/// Reads front matter with libyaml's parser, event by event, straight into `YAMLNode`s.
+/// Reads front matter into `YAMLNode`s: with `SimpleYAML` when the text is in its plain form (as
+/// most is), and otherwise with libyaml's parser, event by event.
 ///
 /// Anchors and aliases are refused. An alias resolved to the very node its anchor marks lets ten
 /// lines stand for a billion nodes ("billion laughs"), and nothing in front matter needs them. The
@@ -65,21 +66,31 @@ enum YAMLFailure: Error, Equatable {
 enum YAMLParser {
     /// The root node (nil for an empty text), or why the text cannot be read.
     static func parse(_ yaml: String) -> Result<YAMLNode?, YAMLFailure> {
-        var yaml = yaml
-        return yaml.withUTF8 { bytes in
-            // By memchr: the UTF-8 view's generic `contains` cost more than a tenth of reading the YAML.
-            let hasAmpersand = bytes.offset(of: UInt8(ascii: "&")) != nil
-            var reader = EventReader(bytes, hasAmpersand: hasAmpersand)
-            defer { reader.close() }
-            do throws(YAMLFailure) {
-                let root = try reader.document()
-                if let anchor = reader.firstAnchor ?? reader.firstUndefinedAlias { return .failure(.anchor(anchor)) }
-                return .success(root)
-            } catch {
-                if case .syntax = error, let alias = reader.firstUndefinedAlias { return .failure(.anchor(alias)) }
-                if case .duplicateKeys = error, let alias = reader.firstUndefinedAlias { return .failure(.anchor(alias)) }
-                return .failure(error)
-            }
+        yaml.withUTF8Bytes { bytes in
+            // Most front matter is in the plain form `SimpleYAML` reads, with the same result.
+            if let root = SimpleYAML.parse(bytes) { return .success(root) }
+            return withLibyaml(bytes)
+        }
+    }
+
+    /// What libyaml reads in `yaml` (`parse` without `SimpleYAML`, which tests compare it with).
+    static func withLibyaml(_ yaml: String) -> Result<YAMLNode?, YAMLFailure> {
+        yaml.withUTF8Bytes(withLibyaml)
+    }
+
+    private static func withLibyaml(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode?, YAMLFailure> {
+        // By memchr: the UTF-8 view's generic `contains` cost more than a tenth of reading the YAML.
+        let hasAmpersand = bytes.offset(of: UInt8(ascii: "&")) != nil
+        var reader = EventReader(bytes, hasAmpersand: hasAmpersand)
+        defer { reader.close() }
+        do throws(YAMLFailure) {
+            let root = try reader.document()
+            if let anchor = reader.firstAnchor ?? reader.firstUndefinedAlias { return .failure(.anchor(anchor)) }
+            return .success(root)
+        } catch {
+            if case .syntax = error, let alias = reader.firstUndefinedAlias { return .failure(.anchor(alias)) }
+            if case .duplicateKeys = error, let alias = reader.firstUndefinedAlias { return .failure(.anchor(alias)) }
+            return .failure(error)
         }
     }
 }
