@@ -1,6 +1,5 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
-#include <stdio.h>
 #include <errno.h>
 #include <spawn.h>
 #include <unistd.h>

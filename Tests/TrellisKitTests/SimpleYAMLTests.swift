@@ -102,14 +102,13 @@ final class SimpleYAMLTests: XCTestCase {
         XCTAssertGreaterThan(read, 1_000, "the changes should leave many texts in the form read without libyaml")
     }
 
-    /// The YAML between the first two `---` lines of every Markdown file under `folder`.
+    /// The front matter of every Markdown file under `folder`, as `FrontMatterSplitter` cuts it out.
     private func frontMatters(_ folder: URL) throws -> [String] {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
         var found: [String] = []
         for case let url as URL in walker where url.pathExtension == "md" {
-            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else { continue }
-            found.append(lines[1..<close].joined(separator: "\n"))
+            let file = SourceFile(path: url.path, kind: .page, id: url.deletingPathExtension().lastPathComponent, text: try String(contentsOf: url, encoding: .utf8))
+            if case .success(let split) = FrontMatterSplitter.split(file) { found.append(split.yaml) }
         }
         return found
     }

@@ -17,7 +17,7 @@ struct SplitFile: Sendable {
 enum FrontMatterSplitter {
     /// The split file, or an error saying what the top of the file should look like.
     static func split(_ file: SourceFile) -> Result<SplitFile, Diagnostic> {
-        var text = file.text
+        let text = file.text
         let titleKey = file.kind == .contact ? "name" : "title"
         let example = "---\n\(titleKey): ...\nsummary: ...\n---"
         guard isFence(text.utf8.prefix { $0 != UInt8(ascii: "\n") }, closing: false) else {
@@ -25,7 +25,7 @@ enum FrontMatterSplitter {
         }
         // Line by line over the bytes (line endings are already "\n"), each line's end found by
         // memchr: the body is a slice, not rebuilt.
-        let found = text.withUTF8 { buffer -> (yaml: Range<Int>, body: Int, lines: Int)? in
+        let found = text.withUTF8Bytes { buffer -> (yaml: Range<Int>, body: Int, lines: Int)? in
             func lineEnd(from start: Int) -> Int { buffer.offset(of: UInt8(ascii: "\n"), from: start) ?? buffer.count }
             var lineNumber = 1
             var lineStart = min(lineEnd(from: 0) + 1, buffer.count)

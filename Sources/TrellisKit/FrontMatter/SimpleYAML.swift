@@ -114,11 +114,9 @@ private struct SimpleYAMLReader {
             start = nil
             let keyMark = mark(keyStart)
             if mapMark == nil { mapMark = keyMark }
-            var position = colon + 1
-            let end = lines[line].end
-            while position < end && base[position] == 0x20 { position += 1 }
+            let position = skipSpaces(from: colon + 1)
             let value: YAMLNode
-            if position == end {
+            if position == lines[line].end {
                 line += 1
                 skipBlankLines()
                 guard line < lines.count else { return nil }
@@ -161,8 +159,7 @@ private struct SimpleYAMLReader {
             let end = lines[line].end
             guard dash + 1 < end, base[dash + 1] == 0x20 else { return nil }
             if sequenceMark == nil { sequenceMark = mark(dash) }
-            var position = dash + 1
-            while position < end && base[position] == 0x20 { position += 1 }
+            let position = skipSpaces(from: dash + 1)
             guard position < end else { return nil }
             if key(at: position) != nil {
                 guard let mapping = blockMapping(indent: position - lines[line].start, first: position) else { return nil }
@@ -224,8 +221,7 @@ private struct SimpleYAMLReader {
             (node, after) = (mapping, close)
         default:
             guard Self.startsPlain(base[position]) else { return nil }
-            var last = end
-            while last > position && base[last - 1] == 0x20 { last -= 1 }
+            let last = withoutTrailingSpaces(position, end)
             var index = position
             while index < last {
                 // ": " would make a mapping, and ":" at the end a key.
@@ -256,9 +252,7 @@ private struct SimpleYAMLReader {
         while index < end {
             switch base[index] {
             case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                var last = index
-                while last > position && base[last - 1] == 0x20 { last -= 1 }
-                return (.scalar(text(position, last), plain: true, mark(position)), index)
+                return (.scalar(text(position, withoutTrailingSpaces(position, index)), plain: true, mark(position)), index)
             case UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"):
                 return nil
             default:
@@ -274,10 +268,18 @@ private struct SimpleYAMLReader {
         return base[position] == UInt8(ascii: "\"") ? quoted(at: position) : flowPlain(at: position)
     }
 
+    /// The first position from `position` on the current line that is not a space.
     private func skipSpaces(from position: Int) -> Int {
         var index = position
         while index < lines[line].end && base[index] == 0x20 { index += 1 }
         return index
+    }
+
+    /// The end of `start..<end` without the spaces it ends with.
+    private func withoutTrailingSpaces(_ start: Int, _ end: Int) -> Int {
+        var last = end
+        while last > start && base[last - 1] == 0x20 { last -= 1 }
+        return last
     }
 
     /// `[a, "b"]` on one line; the node and the position after `]`.
@@ -344,12 +346,9 @@ private struct KeySet {
 
     /// Adds `key`; false when it was there already.
     mutating func insert(_ key: String) -> Bool {
-        if few.count < 32 {
-            if few.contains(key) { return false }
-            few.append(key)
-            return true
-        }
         if few.contains(key) { return false }
-        return many.insert(key).inserted
+        guard few.count < 32 else { return many.insert(key).inserted }
+        few.append(key)
+        return true
     }
 }

@@ -1,9 +1,10 @@
+import Markdown
+
 /// Orders codes as people read them: NI 102a < NI 102b < NI 112 < NI 117.
 enum NaturalOrder {
     /// Whether `a` comes before `b`, comparing runs of digits as numbers, ignoring case.
     static func precedes(_ a: String, _ b: String) -> Bool {
-        var (a, b) = (a, b)
-        if let answer = a.withUTF8({ x in b.withUTF8 { y in asciiPrecedes(x, y) } }) { return answer }
+        if let answer = a.withUTF8Bytes({ x in b.withUTF8Bytes { y in asciiPrecedes(x, y) } }) { return answer }
         let left = chunks(a), right = chunks(b)
         for (x, y) in zip(left, right) where x != y {
             switch (x, y) {

@@ -38,8 +38,7 @@ enum SearchText {
     /// own, which gives the same words as lower-casing and decomposing the whole text, since
     /// every mark is dropped.
     static func read<Sink: WordSink>(_ text: String, into sink: inout Sink) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             wordBytes.withUnsafeBufferPointer { wordBytes in
                 var reader = WordReader(wordBytes: wordBytes, stops: stops)
                 reader.read(bytes, into: &sink)
